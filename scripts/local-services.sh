@@ -155,6 +155,8 @@ SQL
       pg_sql postgres -c "CREATE DATABASE $db OWNER vettify_owner"
       pg_sql "$db" -c "REVOKE ALL ON SCHEMA public FROM PUBLIC; REVOKE ALL ON DATABASE $db FROM PUBLIC; GRANT CONNECT ON DATABASE $db TO vettify_app"
     fi
+    # No tenant context means empty settings, which match no row (instead of an error on an unknown setting).
+    pg_sql postgres -c "ALTER DATABASE $db SET app.tid = ''" -c "ALTER DATABASE $db SET app.whid = ''"
   done
 }
 

@@ -1,0 +1,95 @@
+package io.vettify.crm.accounts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vettify.crm.common.api.ListRequest;
+import io.vettify.crm.common.api.MergePatch;
+import io.vettify.crm.common.api.Page;
+import io.vettify.crm.common.api.ProblemException;
+import io.vettify.crm.common.api.QueryParams;
+import io.vettify.crm.common.validation.FiscalCodes;
+import io.vettify.crm.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final TenantContext tenant;
+    private final MergePatch mergePatch;
+
+    public AccountService(AccountRepository accounts, TenantContext tenant, MergePatch mergePatch) {
+        this.accounts = accounts;
+        this.tenant = tenant;
+        this.mergePatch = mergePatch;
+    }
+
+    public Page<AccountView> list(ListRequest request, String industry, String complianceStatus) {
+        return accounts.list(request, QueryParams.text(industry),
+                QueryParams.enumValue("complianceStatus", complianceStatus, ComplianceStatus.class))
+                .map(AccountView::of);
+    }
+
+    public AccountView get(UUID id) {
+        return AccountView.of(find(id));
+    }
+
+    public AccountView create(AccountRequest request) {
+        Account account = new Account();
+        apply(account, request);
+        accounts.persistAndFlush(account);
+        return AccountView.of(account);
+    }
+
+    public AccountView replace(UUID id, AccountRequest request) {
+        Account account = find(id);
+        account.checkVersion(request.version(), "account");
+        apply(account, request);
+        accounts.flush();
+        return AccountView.of(account);
+    }
+
+    public AccountView patch(UUID id, JsonNode patch) {
+        Account account = find(id);
+        return replace(id, mergePatch.apply(AccountRequest.of(account), patch, AccountRequest.class));
+    }
+
+    public void delete(UUID id) {
+        Account account = find(id);
+        long opportunities = accounts.getEntityManager()
+                .createQuery("select count(o) from Opportunity o where o.accountId = :id", Long.class)
+                .setParameter("id", id).getSingleResult();
+        if (opportunities > 0) {
+            throw ProblemException.conflict("account " + id + " has " + opportunities
+                    + " opportunities: delete them or move them to another account first");
+        }
+        accounts.delete(account);
+        accounts.flush();
+    }
+
+    /** The account if the caller can see it; another tenant's or warehouse's account is as absent as a missing one. */
+    public Account find(UUID id) {
+        return accounts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("account", id));
+    }
+
+    private void apply(Account account, AccountRequest request) {
+        tenant.checkWritableWarehouse(request.whid());
+        String cui = FiscalCodes.normalize(request.cui());
+        if (cui != null && !cui.equals(account.cui)) {
+            accounts.findByCui(cui).filter(other -> !other.id.equals(account.id)).ifPresent(other -> {
+                throw ProblemException.conflict("account " + other.id + " already has fiscal code " + cui);
+            });
+            account.complianceStatus = ComplianceStatus.UNVERIFIED;
+            account.officialName = null;
+            account.vatPayer = null;
+        }
+        account.name = request.name().trim();
+        account.cui = cui;
+        account.industry = request.industry();
+        account.website = request.website();
+        account.phone = request.phone();
+        account.whid = request.whid();
+    }
+}

@@ -1,0 +1,223 @@
+package io.vettify.crm.common.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vettify.crm.security.TenantClaimsAugmentor;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one error mapper: every failure leaves the API as RFC 9457 problem+json. Bad input never becomes a 5xx,
+ * and no stack trace or SQL reaches the caller; unexpected failures are logged with an id the caller sees.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    SecurityIdentity identity;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response beanValidation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String field = fieldOf(violation.getPropertyPath());
+            if (field.isEmpty()) {
+                return respond(Problem.of(ProblemType.MALFORMED_REQUEST, "a JSON request body is required"));
+            }
+            errors.add(new Problem.FieldError(field, violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return respond(Problem.validation("the request has invalid fields", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return respond(jsonProblem(e));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationIncomplete(AuthenticationCompletionException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        String denial = identity == null ? null : identity.getAttribute(TenantClaimsAugmentor.DENIAL_ATTRIBUTE);
+        return respond(Problem.of(ProblemType.FORBIDDEN,
+                denial != null ? denial : "the token lacks the scope this operation requires"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return respond(jsonProblem(json));
+        }
+        int status = e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (type) {
+            case NOT_FOUND -> "no such resource";
+            case METHOD_NOT_ALLOWED -> "this method is not allowed on this resource";
+            case UNSUPPORTED_MEDIA_TYPE -> "send the body as application/json";
+            case NOT_ACCEPTABLE -> "this resource answers application/json";
+            default -> status >= 500 ? "the request could not be processed" : "the request is malformed";
+        };
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        return respond(new Problem(Problem.of(type, detail).type(), type.title(), status, detail, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return respond(problem.problem());
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return respond(Problem.of(ProblemType.CONFLICT,
+                        "the resource was changed by someone else; reload it and apply your change to the new version"));
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                Problem problem = sqlProblem(sql.getSQLState());
+                if (problem != null) {
+                    return respond(problem);
+                }
+            }
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure %s", errorId);
+        return respond(Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; error id " + errorId));
+    }
+
+    private static Problem sqlProblem(String sqlState) {
+        return switch (sqlState) {
+            case "23505" -> Problem.of(ProblemType.CONFLICT, "a resource with the same unique value already exists");
+            case "23503" -> Problem.of(ProblemType.CONFLICT, "the resource is referenced by other resources or references one that does not exist");
+            case "23514", "22001", "22003" -> Problem.of(ProblemType.VALIDATION, "a value is out of its allowed range");
+            case "42501" -> Problem.of(ProblemType.FORBIDDEN, "the change is outside your tenant or warehouse");
+            case "40001", "40P01" -> Problem.of(ProblemType.CONFLICT, "a concurrent change conflicted with this one; retry");
+            default -> null;
+        };
+    }
+
+    static Problem jsonProblem(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return Problem.validation("the request has invalid fields",
+                    List.of(new Problem.FieldError(pathOf(unknown), "unknown field")));
+        }
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String expected = mismatch.getTargetType() == null ? "another type"
+                    : mismatch.getTargetType().isEnum() ? "one of " + enumValues(mismatch.getTargetType())
+                    : "a value of type " + simpleType(mismatch.getTargetType());
+            return Problem.validation("the request has invalid fields",
+                    List.of(new Problem.FieldError(pathOf(mismatch), "must be " + expected)));
+        }
+        return Problem.of(ProblemType.MALFORMED_REQUEST, "the body is not valid JSON for this resource");
+    }
+
+    private static String enumValues(Class<?> type) {
+        return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "ISO-8601 " + type.getSimpleName();
+        }
+        return type == UUID.class ? "UUID" : "object";
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** The property path without the method and parameter nodes, e.g. {@code create.request.name} → {@code name}. */
+    private static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+        }
+        return field.toString();
+    }
+
+    private static Response unauthenticated() {
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(ProblemType.UNAUTHENTICATED, "a valid bearer token is required"))
+                .build();
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

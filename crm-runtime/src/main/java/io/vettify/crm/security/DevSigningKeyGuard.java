@@ -1,0 +1,41 @@
+package io.vettify.crm.security;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Refuses to start a runtime that would accept locally signed development tokens outside the dev and test
+ * profiles: in any other profile tokens must come from the OIDC provider (Keycloak).
+ */
+@ApplicationScoped
+public class DevSigningKeyGuard {
+
+    static final String DEV_ISSUER = "vettify-dev";
+
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        var config = ConfigProvider.getConfig();
+        check(ConfigUtils.getProfiles(),
+                config.getOptionalValue("quarkus.oidc.public-key", String.class),
+                config.getOptionalValue("quarkus.oidc.token.issuer", String.class));
+    }
+
+    static void check(List<String> profiles, Optional<String> localPublicKey, Optional<String> issuer) {
+        if (profiles.contains("dev") || profiles.contains("test")) {
+            return;
+        }
+        if (localPublicKey.isPresent()) {
+            throw new IllegalStateException("quarkus.oidc.public-key (a local signing key) is accepted only in the "
+                    + "dev and test profiles; active profiles: " + profiles + ". Configure the OIDC provider instead.");
+        }
+        if (issuer.filter(DEV_ISSUER::equals).isPresent()) {
+            throw new IllegalStateException("the development token issuer '" + DEV_ISSUER
+                    + "' is accepted only in the dev and test profiles; active profiles: " + profiles);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.vettify.crm.tenancy;
+
+import io.quarkus.arc.Arc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionScoped;
+
+/**
+ * Sets {@code app.tid} and {@code app.whid} at the start of every transaction, transaction-local
+ * ({@code set_config(..., true)}), from the {@link TenantContext}. Without a tenant nothing is set and the
+ * database's defaults (empty) match no row: fail closed.
+ */
+@ApplicationScoped
+public class TenantTransactionBinder {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    TenantContext tenantContext;
+
+    void onTransactionBegin(@Observes @Initialized(TransactionScoped.class) Object transaction) {
+        if (!Arc.container().requestContext().isActive()) {
+            return;
+        }
+        tenantContext.tenantId().ifPresent(tid -> entityManager
+                .createNativeQuery("SELECT set_config('app.tid', ?1, true), set_config('app.whid', ?2, true)")
+                .setParameter(1, tid)
+                .setParameter(2, tenantContext.warehouseId().orElse(""))
+                .getResultList());
+    }
+}
