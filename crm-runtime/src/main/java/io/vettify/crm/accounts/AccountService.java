@@ -7,6 +7,7 @@ import io.vettify.crm.common.api.Page;
 import io.vettify.crm.common.api.ProblemException;
 import io.vettify.crm.common.api.QueryParams;
 import io.vettify.crm.common.validation.FiscalCodes;
+import io.vettify.crm.opportunities.OpportunityRepository;
 import io.vettify.crm.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,9 +20,12 @@ public class AccountService {
     private final AccountRepository accounts;
     private final TenantContext tenant;
     private final MergePatch mergePatch;
+    private final OpportunityRepository opportunities;
 
-    public AccountService(AccountRepository accounts, TenantContext tenant, MergePatch mergePatch) {
+    public AccountService(AccountRepository accounts, OpportunityRepository opportunities, TenantContext tenant,
+            MergePatch mergePatch) {
         this.accounts = accounts;
+        this.opportunities = opportunities;
         this.tenant = tenant;
         this.mergePatch = mergePatch;
     }
@@ -58,9 +62,7 @@ public class AccountService {
 
     public void delete(UUID id) {
         Account account = find(id);
-        long opportunities = accounts.getEntityManager()
-                .createQuery("select count(o) from Opportunity o where o.accountId = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+        long opportunities = this.opportunities.countByAccount(id);
         if (opportunities > 0) {
             throw ProblemException.conflict("account " + id + " has " + opportunities
                     + " opportunities: delete them or move them to another account first");

@@ -67,6 +67,14 @@ public class TenantContext {
         }
     }
 
+    /** A row may reference a warehouse's row only when it belongs to that warehouse too. */
+    public void checkLinkable(String parentWhid, String childWhid, String field) {
+        if (parentWhid != null && !parentWhid.equals(childWhid)) {
+            throw ProblemException.invalid(field, "belongs to warehouse '" + parentWhid + "': set whid to '"
+                    + parentWhid + "' to link it");
+        }
+    }
+
     private void resolve() {
         if (bound) {
             return;

@@ -1,0 +1,5 @@
+package io.vettify.crm.campaigns;
+
+public enum CampaignStatus {
+    DRAFT, SENDING, SENT, FAILED
+}

@@ -1,0 +1,35 @@
+package io.vettify.crm.contacts;
+
+import io.vettify.crm.common.CrmEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(schema = "crm", name = "contacts")
+public class Contact extends CrmEntity {
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "last_name")
+    public String lastName;
+
+    public String email;
+
+    public String phone;
+
+    public String title;
+
+    @Column(name = "account_id")
+    public UUID accountId;
+
+    @Column(name = "marketing_consent")
+    public boolean marketingConsent;
+
+    /** When the consent last changed: the record GDPR asks for. */
+    @Column(name = "consent_updated_at")
+    public Instant consentUpdatedAt;
+}

@@ -1,0 +1,25 @@
+package io.vettify.crm.contacts;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record ContactView(
+        UUID id,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String title,
+        UUID accountId,
+        boolean marketingConsent,
+        Instant consentUpdatedAt,
+        String whid,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    static ContactView of(Contact c) {
+        return new ContactView(c.id, c.firstName, c.lastName, c.email, c.phone, c.title, c.accountId,
+                c.marketingConsent, c.consentUpdatedAt, c.whid, c.createdAt, c.updatedAt, c.version);
+    }
+}

@@ -1,0 +1,134 @@
+package io.vettify.crm.opportunities;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vettify.crm.accounts.Account;
+import io.vettify.crm.accounts.AccountRepository;
+import io.vettify.crm.common.api.ListRequest;
+import io.vettify.crm.common.api.MergePatch;
+import io.vettify.crm.common.api.Page;
+import io.vettify.crm.common.api.ProblemException;
+import io.vettify.crm.common.api.QueryParams;
+import io.vettify.crm.contacts.Contact;
+import io.vettify.crm.contacts.ContactRepository;
+import io.vettify.crm.security.Scopes;
+import io.vettify.crm.tenancy.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class OpportunityService {
+
+    private final OpportunityRepository opportunities;
+    private final AccountRepository accounts;
+    private final ContactRepository contacts;
+    private final TenantContext tenant;
+    private final SecurityIdentity identity;
+    private final MergePatch mergePatch;
+
+    public OpportunityService(OpportunityRepository opportunities, AccountRepository accounts,
+            ContactRepository contacts, TenantContext tenant, SecurityIdentity identity, MergePatch mergePatch) {
+        this.opportunities = opportunities;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.tenant = tenant;
+        this.identity = identity;
+        this.mergePatch = mergePatch;
+    }
+
+    public Page<OpportunityView> list(ListRequest request, String stage, String accountId, String contactId) {
+        return opportunities.list(request, QueryParams.enumValue("stage", stage, Stage.class),
+                QueryParams.uuid("accountId", accountId), QueryParams.uuid("contactId", contactId))
+                .map(OpportunityView::of);
+    }
+
+    public OpportunityView get(UUID id) {
+        return OpportunityView.of(find(id));
+    }
+
+    public OpportunityView create(OpportunityRequest request) {
+        Opportunity opportunity = new Opportunity();
+        opportunity.stage = request.stage() == null ? Stage.PROSPECTING : request.stage();
+        if (opportunity.stage.isClosed()) {
+            opportunity.closedAt = now();
+        }
+        apply(opportunity, request);
+        opportunities.persistAndFlush(opportunity);
+        return OpportunityView.of(opportunity);
+    }
+
+    public OpportunityView replace(UUID id, OpportunityRequest request) {
+        Opportunity opportunity = find(id);
+        opportunity.checkVersion(request.version(), "opportunity");
+        if (request.stage() != null) {
+            moveTo(opportunity, request.stage());
+        }
+        apply(opportunity, request);
+        opportunities.flush();
+        return OpportunityView.of(opportunity);
+    }
+
+    public OpportunityView patch(UUID id, JsonNode patch) {
+        return replace(id, mergePatch.apply(OpportunityRequest.of(find(id)), patch, OpportunityRequest.class));
+    }
+
+    public OpportunityView changeStage(UUID id, StageChange change) {
+        Opportunity opportunity = find(id);
+        if (change.version() != null) {
+            opportunity.checkVersion(change.version(), "opportunity");
+        }
+        moveTo(opportunity, change.stage());
+        opportunities.flush();
+        return OpportunityView.of(opportunity);
+    }
+
+    public void delete(UUID id) {
+        opportunities.delete(find(id));
+        opportunities.flush();
+    }
+
+    public Opportunity find(UUID id) {
+        return opportunities.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("opportunity", id));
+    }
+
+    /** Open stages move freely; a closed opportunity is terminal, except that {@code crm/admin} may reopen it. */
+    private void moveTo(Opportunity opportunity, Stage target) {
+        if (opportunity.stage == target) {
+            return;
+        }
+        if (opportunity.stage.isClosed() && !identity.hasRole(Scopes.ADMIN)) {
+            throw ProblemException.conflict("opportunity " + opportunity.id + " is " + opportunity.stage
+                    + ": a closed opportunity can only be reopened with the " + Scopes.ADMIN + " scope");
+        }
+        opportunity.stage = target;
+        opportunity.closedAt = target.isClosed() ? now() : null;
+    }
+
+    private void apply(Opportunity opportunity, OpportunityRequest request) {
+        tenant.checkWritableWarehouse(request.whid());
+        Account account = accounts.findByIdOptional(request.accountId())
+                .orElseThrow(() -> ProblemException.invalid("accountId", "no such account"));
+        tenant.checkLinkable(account.whid, request.whid(), "accountId");
+        if (request.contactId() != null) {
+            Contact contact = contacts.findByIdOptional(request.contactId())
+                    .orElseThrow(() -> ProblemException.invalid("contactId", "no such contact"));
+            tenant.checkLinkable(contact.whid, request.whid(), "contactId");
+        }
+        opportunity.name = request.name().trim();
+        opportunity.accountId = request.accountId();
+        opportunity.contactId = request.contactId();
+        opportunity.amount = request.amount() == null ? BigDecimal.ZERO : request.amount();
+        opportunity.currency = request.currency() == null ? "RON" : request.currency();
+        opportunity.expectedCloseDate = request.expectedCloseDate();
+        opportunity.whid = request.whid();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
