@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vettify.crm.observability.MetricsConfiguration;
 import io.vettify.crm.tenancy.TenantContext;
 import io.vettify.crm.tenancy.TenantIds;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,7 @@ public class TenantClaimsAugmentor implements SecurityIdentityAugmentor {
                     .addAttribute(DENIAL_ATTRIBUTE, "this runtime serves another tenant")
                     .build());
         }
+        MetricsConfiguration.recordTenant(tid);
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(TenantContext.TID_ATTRIBUTE, tid);
         if (whid != null) {

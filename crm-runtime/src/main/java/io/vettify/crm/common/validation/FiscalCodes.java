@@ -10,6 +10,14 @@ public final class FiscalCodes {
     private FiscalCodes() {
     }
 
+    /** A valid fiscal code made of {@code digits} (1 to 9 digits, no leading zero) and its check digit. */
+    public static String withCheckDigit(String digits) {
+        if (!digits.matches("[1-9][0-9]{0,8}")) {
+            throw new IllegalArgumentException("not a fiscal code body: " + digits);
+        }
+        return digits + checkDigit(digits);
+    }
+
     /** The canonical form (digits only, no {@code RO} prefix), or null when the code is not valid. */
     public static String normalize(String value) {
         if (value == null) {
@@ -22,15 +30,16 @@ public final class FiscalCodes {
         if (!code.matches("[1-9][0-9]{1,9}")) {
             return null;
         }
-        String body = "0".repeat(10 - code.length()) + code.substring(0, code.length() - 1);
+        return checkDigit(code.substring(0, code.length() - 1)) == code.charAt(code.length() - 1) - '0' ? code : null;
+    }
+
+    private static int checkDigit(String digits) {
+        String body = "0".repeat(9 - digits.length()) + digits;
         int sum = 0;
         for (int i = 0; i < 9; i++) {
             sum += (body.charAt(i) - '0') * WEIGHTS[i];
         }
         int check = sum * 10 % 11;
-        if (check == 10) {
-            check = 0;
-        }
-        return check == code.charAt(code.length() - 1) - '0' ? code : null;
+        return check == 10 ? 0 : check;
     }
 }
