@@ -125,7 +125,7 @@ start_postgres() {
   else
     log "starting PostgreSQL $PG_VERSION on 127.0.0.1:$PG_PORT"
     as_pg_user "$PG_HOME/bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-      -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $STATE_DIR/postgres -c max_connections=200" start >/dev/null
+      -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $STATE_DIR/postgres -c max_connections=200" start >/dev/null 9>&-
   fi
   bootstrap_databases
 }
@@ -175,7 +175,7 @@ start_redis() {
   log "starting Redis on 127.0.0.1:$REDIS_PORT"
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --daemonize yes --protected-mode yes \
     --requirepass "$VETTIFY_REDIS_PASSWORD" --dir "$REDIS_DIR" --pidfile "$REDIS_DIR/redis.pid" \
-    --logfile "$REDIS_DIR/redis.log" --appendonly yes >/dev/null
+    --logfile "$REDIS_DIR/redis.log" --appendonly yes >/dev/null 9>&-
   local i
   for i in $(seq 1 100); do
     REDISCLI_AUTH=$VETTIFY_REDIS_PASSWORD redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && return 0
@@ -217,7 +217,7 @@ start_rabbitmq() {
     return 0
   fi
   log "starting RabbitMQ on 127.0.0.1:$AMQP_PORT"
-  (rabbit_env; cd "$RABBIT_DIR"; /usr/lib/rabbitmq/bin/rabbitmq-server -detached >/dev/null 2>&1)
+  (rabbit_env; cd "$RABBIT_DIR"; /usr/lib/rabbitmq/bin/rabbitmq-server -detached >/dev/null 2>&1 9>&-)
   local deadline=$((SECONDS + 90))
   until rabbitmqctl_ -q await_startup --timeout 5 >/dev/null 2>&1; do
     [ $SECONDS -lt $deadline ] || die "RabbitMQ did not start within 90 s (see $RABBIT_DIR/log)"
@@ -246,7 +246,8 @@ status() {
   if pid_alive "$RABBIT_DIR/rabbitmq.pid"; then echo "rabbitmq    running  127.0.0.1:$AMQP_PORT"; else echo "rabbitmq    stopped"; fi
 }
 
-# One caller at a time (tests and ./vettify may start the services concurrently).
+# One caller at a time (tests and ./vettify may start the services concurrently). The services are started
+# with descriptor 9 closed, so they never hold the lock after the script ends.
 lock() {
   mkdir -p "$STATE_DIR"
   exec 9>"$STATE_DIR/.services.lock"
