@@ -64,6 +64,12 @@ public class ProblemMappers {
         return respond(jsonProblem(e));
     }
 
+    /** Overrides the built-in 400 for type mismatches and unknown fields: those are field errors (422). */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return respond(jsonProblem(e));
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e) {
         return unauthenticated();
