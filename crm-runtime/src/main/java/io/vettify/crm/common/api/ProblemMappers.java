@@ -64,6 +64,15 @@ public class ProblemMappers {
         return respond(jsonProblem(e));
     }
 
+    /**
+     * Mappers are chosen by the closest exception type: without this one, quarkus-rest-jackson's own mapper for
+     * {@link MismatchedInputException} (unknown field, wrong enum value, wrong type) would answer a plain 400.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return respond(jsonProblem(e));
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e) {
         return unauthenticated();
