@@ -142,6 +142,7 @@ class ErrorHandlingTest {
                 () -> withToken(TestTokens.expiredToken(tenant, Api.ALL_SCOPES)),
                 () -> withToken(TestTokens.tokenWithoutTenant(Api.ALL_SCOPES)),
                 () -> withToken(TestTokens.token("Not_A_Tenant", null, Api.ALL_SCOPES)),
+                () -> withToken(TestTokens.token(tenant, "Not A Warehouse", Api.ALL_SCOPES)),
                 () -> withToken("not.a.jwt"));
         for (Supplier<RequestSpecification> spec : unauthenticated) {
             for (Function<RequestSpecification, Response> call : calls) {
@@ -260,6 +261,18 @@ class ErrorHandlingTest {
             assertProblem(as(tenant).delete(BASE + collection + "/12345"), 404);
         }
         assertProblem(as(tenant).post(BASE + "leads/not-a-uuid/qualify"), 404);
+    }
+
+    @Test
+    void unsupportedMethodsRoutesAndRepresentationsAreProblems() {
+        String account = Fixtures.account(tenant, "Carpați Software SRL", null);
+        assertProblem(as(tenant).delete(BASE + "leads"), 405);
+        assertProblem(as(tenant).body(obj("name", "x")).put(BASE + "accounts"), 405);
+        assertProblem(as(tenant).body(obj("name", "x")).post(BASE + "accounts/" + account), 405);
+        assertProblem(as(tenant).get(BASE + "unicorns"), 404);
+        assertProblem(as(tenant).get(BASE + "accounts/" + account + "/unicorns"), 404);
+        assertProblem(as(tenant).accept(ContentType.XML).get(BASE + "accounts/" + account), 406);
+        as(tenant).get(BASE + "accounts/" + account).then().statusCode(200).body("version", equalTo(0));
     }
 
     @Test
