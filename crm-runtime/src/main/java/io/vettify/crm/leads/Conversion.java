@@ -1,8 +1,8 @@
 package io.vettify.crm.leads;
 
+import io.vettify.crm.common.validation.CurrencyCode;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,7 +17,7 @@ public final class Conversion {
     public record Request(
             @Size(max = 200) String opportunityName,
             @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount,
-            @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as RON or EUR") String currency,
+            @CurrencyCode String currency,
             LocalDate expectedCloseDate) {
 
         static final Request DEFAULTS = new Request(null, null, null, null);

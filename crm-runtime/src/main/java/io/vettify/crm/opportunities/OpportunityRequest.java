@@ -1,6 +1,7 @@
 package io.vettify.crm.opportunities;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.vettify.crm.common.validation.CurrencyCode;
 import io.vettify.crm.common.validation.Patterns;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -22,7 +23,7 @@ public record OpportunityRequest(
         @NotNull UUID accountId,
         UUID contactId,
         @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount,
-        @Pattern(regexp = Patterns.CURRENCY, message = "must be an ISO 4217 code such as RON or EUR") String currency,
+        @CurrencyCode String currency,
         Stage stage,
         LocalDate expectedCloseDate,
         @Pattern(regexp = Patterns.WAREHOUSE, message = Patterns.WAREHOUSE_MESSAGE) String whid,
