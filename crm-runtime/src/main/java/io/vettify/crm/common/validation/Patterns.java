@@ -9,7 +9,6 @@ public final class Patterns {
     public static final String PHONE_MESSAGE = "must be a phone number (digits, spaces, + ( ) . / -)";
     public static final String WEBSITE = "^(https?://)?[A-Za-z0-9.-]+\\.[A-Za-z]{2,}(:[0-9]{1,5})?(/\\S*)?$";
     public static final String WEBSITE_MESSAGE = "must be a web address such as https://example.ro";
-    public static final String CURRENCY = "^[A-Z]{3}$";
 
     private Patterns() {
     }
