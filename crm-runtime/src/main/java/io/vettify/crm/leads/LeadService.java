@@ -11,6 +11,8 @@ import io.vettify.crm.common.api.QueryParams;
 import io.vettify.crm.common.validation.FiscalCodes;
 import io.vettify.crm.contacts.Contact;
 import io.vettify.crm.contacts.ContactRepository;
+import io.vettify.crm.messaging.DomainEvents;
+import io.vettify.crm.messaging.EventTypes;
 import io.vettify.crm.opportunities.Opportunity;
 import io.vettify.crm.opportunities.OpportunityRepository;
 import io.vettify.crm.opportunities.Stage;
@@ -38,9 +40,11 @@ public class LeadService {
     private final OpportunityRepository opportunities;
     private final TenantContext tenant;
     private final MergePatch mergePatch;
+    private final DomainEvents events;
 
     public LeadService(LeadRepository leads, AccountRepository accounts, ContactRepository contacts,
-            OpportunityRepository opportunities, TenantContext tenant, MergePatch mergePatch) {
+            OpportunityRepository opportunities, TenantContext tenant, MergePatch mergePatch, DomainEvents events) {
+        this.events = events;
         this.leads = leads;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -63,6 +67,7 @@ public class LeadService {
         lead.status = request.status() == null ? LeadStatus.NEW : editableStatus(request.status());
         apply(lead, request);
         leads.persistAndFlush(lead);
+        events.record(EventTypes.LEAD_CREATED, "lead", lead.id, lead.whid, LeadEvents.Created.of(lead));
         return LeadView.of(lead);
     }
 
@@ -134,6 +139,7 @@ public class LeadService {
         lead.convertedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         lead.score = LeadScoring.score(lead);
         leads.flush();
+        events.record(EventTypes.LEAD_CONVERTED, "lead", lead.id, lead.whid, LeadEvents.Converted.of(lead));
         return new Conversion.Result(account.id, contact.id, opportunity.id);
     }
 

@@ -11,6 +11,8 @@ import io.vettify.crm.common.api.ProblemException;
 import io.vettify.crm.common.api.QueryParams;
 import io.vettify.crm.contacts.Contact;
 import io.vettify.crm.contacts.ContactRepository;
+import io.vettify.crm.messaging.DomainEvents;
+import io.vettify.crm.messaging.EventTypes;
 import io.vettify.crm.security.Scopes;
 import io.vettify.crm.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +32,12 @@ public class OpportunityService {
     private final TenantContext tenant;
     private final SecurityIdentity identity;
     private final MergePatch mergePatch;
+    private final DomainEvents events;
 
     public OpportunityService(OpportunityRepository opportunities, AccountRepository accounts,
-            ContactRepository contacts, TenantContext tenant, SecurityIdentity identity, MergePatch mergePatch) {
+            ContactRepository contacts, TenantContext tenant, SecurityIdentity identity, MergePatch mergePatch,
+            DomainEvents events) {
+        this.events = events;
         this.opportunities = opportunities;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -105,8 +110,17 @@ public class OpportunityService {
             throw ProblemException.conflict("opportunity " + opportunity.id + " is " + opportunity.stage
                     + ": a closed opportunity can only be reopened with the " + Scopes.ADMIN + " scope");
         }
+        Stage from = opportunity.stage;
         opportunity.stage = target;
         opportunity.closedAt = target.isClosed() ? now() : null;
+        events.record(EventTypes.OPPORTUNITY_STAGE_CHANGED, "opportunity", opportunity.id, opportunity.whid,
+                new StageChanged(opportunity.id, opportunity.accountId, from, target, opportunity.amount,
+                        opportunity.currency, now()));
+    }
+
+    /** Data of {@code crm.opportunity.stage_changed}. */
+    public record StageChanged(UUID opportunityId, UUID accountId, Stage fromStage, Stage toStage, BigDecimal amount,
+            String currency, Instant changedAt) {
     }
 
     private void apply(Opportunity opportunity, OpportunityRequest request) {

@@ -25,6 +25,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.password", env.get("VETTIFY_DB_APP_PASSWORD"));
         config.put("vettify.schema.owner.password", env.get("VETTIFY_DB_OWNER_PASSWORD"));
         config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
+        config.put("vettify.amqp.port", env.get("VETTIFY_AMQP_PORT"));
         return config;
     }
 
@@ -35,6 +36,10 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     public static String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + services().get("VETTIFY_PG_PORT") + "/vettify_test";
+    }
+
+    public static int amqpPort() {
+        return Integer.parseInt(services().get("VETTIFY_AMQP_PORT"));
     }
 
     /** The password of a database role the local services created (postgres, vettify_owner or vettify_app). */
