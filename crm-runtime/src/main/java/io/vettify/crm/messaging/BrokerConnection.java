@@ -27,11 +27,11 @@ public class BrokerConnection {
     private Connection connection;
     private Channel channel;
 
-    public BrokerConnection(@ConfigProperty(name = "vettify.amqp.host") String host,
-            @ConfigProperty(name = "vettify.amqp.port") int port,
-            @ConfigProperty(name = "vettify.amqp.username") String username,
-            @ConfigProperty(name = "vettify.amqp.password") String password,
-            @ConfigProperty(name = "vettify.amqp.virtual-host", defaultValue = "/") String virtualHost,
+    public BrokerConnection(@ConfigProperty(name = "rabbitmq-host") String host,
+            @ConfigProperty(name = "rabbitmq-port") int port,
+            @ConfigProperty(name = "rabbitmq-username") String username,
+            @ConfigProperty(name = "rabbitmq-password") String password,
+            @ConfigProperty(name = "rabbitmq-virtual-host", defaultValue = "/") String virtualHost,
             @ConfigProperty(name = "vettify.events.exchange") String exchange) {
         factory.setHost(host);
         factory.setPort(port);

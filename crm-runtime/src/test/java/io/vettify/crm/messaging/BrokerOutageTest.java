@@ -59,7 +59,7 @@ class BrokerOutageTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of("vettify.amqp.port", String.valueOf(proxy.port()));
+            return Map.of("rabbitmq-port", String.valueOf(proxy.port()));
         }
 
         @Override

@@ -29,7 +29,7 @@ class DevKeyRefusedInProdIT {
                 "-Dquarkus.datasource.password=" + LocalServicesResource.password("vettify_app"),
                 "-Dquarkus.flyway.placeholders.appRole=vettify_app",
                 "-Dquarkus.oidc.auth-server-url=http://127.0.0.1:9/realms/unused",
-                "-Dvettify.amqp.host=127.0.0.1", "-Dvettify.amqp.username=guest", "-Dvettify.amqp.password=guest",
+                "-Drabbitmq-host=127.0.0.1", "-Drabbitmq-username=guest", "-Drabbitmq-password=guest",
                 "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {

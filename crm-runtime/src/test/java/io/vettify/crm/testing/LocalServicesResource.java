@@ -25,7 +25,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.password", env.get("VETTIFY_DB_APP_PASSWORD"));
         config.put("vettify.schema.owner.password", env.get("VETTIFY_DB_OWNER_PASSWORD"));
         config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
-        config.put("vettify.amqp.port", env.get("VETTIFY_AMQP_PORT"));
+        config.put("rabbitmq-port", env.get("VETTIFY_AMQP_PORT"));
         return config;
     }
 
