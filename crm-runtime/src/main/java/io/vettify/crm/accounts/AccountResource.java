@@ -6,6 +6,7 @@ import io.vettify.crm.common.api.ListRequest;
 import io.vettify.crm.common.api.MergePatch;
 import io.vettify.crm.common.api.Page;
 import io.vettify.crm.security.Scopes;
+import io.vettify.crm.timeline.TimelineView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -55,6 +56,13 @@ public class AccountResource {
     @RolesAllowed(Scopes.READ)
     public AccountView get(UUID id) {
         return service.get(id);
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @RolesAllowed(Scopes.READ)
+    public Page<TimelineView> timeline(UUID id, @BeanParam ListRequest list) {
+        return service.timeline(id, list);
     }
 
     @PUT

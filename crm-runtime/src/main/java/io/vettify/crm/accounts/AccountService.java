@@ -7,10 +7,19 @@ import io.vettify.crm.common.api.Page;
 import io.vettify.crm.common.api.ProblemException;
 import io.vettify.crm.common.api.QueryParams;
 import io.vettify.crm.common.validation.FiscalCodes;
+import io.vettify.crm.messaging.DomainEvents;
+import io.vettify.crm.messaging.EventTypes;
+import io.vettify.crm.messaging.UnprocessableEventException;
 import io.vettify.crm.opportunities.OpportunityRepository;
+import io.vettify.crm.timeline.TimelineKind;
+import io.vettify.crm.timeline.TimelineService;
+import io.vettify.crm.timeline.TimelineView;
 import io.vettify.crm.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -21,9 +30,13 @@ public class AccountService {
     private final TenantContext tenant;
     private final MergePatch mergePatch;
     private final OpportunityRepository opportunities;
+    private final TimelineService timeline;
+    private final DomainEvents events;
 
     public AccountService(AccountRepository accounts, OpportunityRepository opportunities, TenantContext tenant,
-            MergePatch mergePatch) {
+            MergePatch mergePatch, TimelineService timeline, DomainEvents events) {
+        this.timeline = timeline;
+        this.events = events;
         this.accounts = accounts;
         this.opportunities = opportunities;
         this.tenant = tenant;
@@ -69,6 +82,44 @@ public class AccountService {
         }
         accounts.delete(account);
         accounts.flush();
+    }
+
+    /** Data of {@code compliance.taxpayer.verified}. */
+    public record TaxpayerVerified(String cui, String officialName, boolean vatPayer, boolean active,
+            Instant verifiedAt) {
+    }
+
+    /** Data of {@code crm.account.verified}. */
+    public record AccountVerified(UUID accountId, String cui, ComplianceStatus complianceStatus, String officialName,
+            Boolean vatPayer, Instant verifiedAt) {
+    }
+
+    /** The compliance module verified a fiscal code: the account with that code takes the official data. */
+    public void taxpayerVerified(UUID eventId, String whid, TaxpayerVerified verification) {
+        String cui = FiscalCodes.normalize(verification.cui());
+        if (cui == null) {
+            throw new UnprocessableEventException("invalid fiscal code " + verification.cui());
+        }
+        Account account = accounts.findByCui(cui)
+                .orElseThrow(() -> new UnprocessableEventException("no account with fiscal code " + cui));
+        account.complianceStatus = verification.active() ? ComplianceStatus.VERIFIED : ComplianceStatus.INACTIVE;
+        account.officialName = verification.officialName();
+        account.vatPayer = verification.vatPayer();
+        accounts.flush();
+        Map<String, Object> data = new HashMap<>();
+        data.put("cui", cui);
+        data.put("complianceStatus", account.complianceStatus);
+        data.put("officialName", account.officialName);
+        data.put("vatPayer", account.vatPayer);
+        timeline.record(account.id, account.whid, TimelineKind.COMPLIANCE_VERIFIED, verification.verifiedAt(),
+                "Fiscal code " + cui + " verified: " + (verification.active() ? "active" : "inactive")
+                        + (verification.vatPayer() ? ", VAT payer" : ""), eventId, data);
+        events.record(EventTypes.ACCOUNT_VERIFIED, "account", account.id, account.whid, new AccountVerified(account.id,
+                cui, account.complianceStatus, account.officialName, account.vatPayer, verification.verifiedAt()));
+    }
+
+    public Page<TimelineView> timeline(UUID id, ListRequest request) {
+        return timeline.list(find(id).id, request);
     }
 
     /** The account if the caller can see it; another tenant's or warehouse's account is as absent as a missing one. */

@@ -17,11 +17,14 @@ import io.vettify.crm.opportunities.Opportunity;
 import io.vettify.crm.opportunities.OpportunityRepository;
 import io.vettify.crm.opportunities.Stage;
 import io.vettify.crm.tenancy.TenantContext;
+import io.vettify.crm.timeline.TimelineKind;
+import io.vettify.crm.timeline.TimelineService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,10 +44,13 @@ public class LeadService {
     private final TenantContext tenant;
     private final MergePatch mergePatch;
     private final DomainEvents events;
+    private final TimelineService timeline;
 
     public LeadService(LeadRepository leads, AccountRepository accounts, ContactRepository contacts,
-            OpportunityRepository opportunities, TenantContext tenant, MergePatch mergePatch, DomainEvents events) {
+            OpportunityRepository opportunities, TenantContext tenant, MergePatch mergePatch, DomainEvents events,
+            TimelineService timeline) {
         this.events = events;
+        this.timeline = timeline;
         this.leads = leads;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -140,6 +146,9 @@ public class LeadService {
         lead.score = LeadScoring.score(lead);
         leads.flush();
         events.record(EventTypes.LEAD_CONVERTED, "lead", lead.id, lead.whid, LeadEvents.Converted.of(lead));
+        timeline.record(account.id, lead.whid, TimelineKind.LEAD_CONVERTED, lead.convertedAt,
+                "Lead " + lead.displayName() + " converted into opportunity '" + opportunity.name + "'", null,
+                Map.of("leadId", lead.id, "contactId", contact.id, "opportunityId", opportunity.id));
         return new Conversion.Result(account.id, contact.id, opportunity.id);
     }
 

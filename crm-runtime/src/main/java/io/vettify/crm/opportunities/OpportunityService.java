@@ -15,12 +15,17 @@ import io.vettify.crm.messaging.DomainEvents;
 import io.vettify.crm.messaging.EventTypes;
 import io.vettify.crm.security.Scopes;
 import io.vettify.crm.tenancy.TenantContext;
+import io.vettify.crm.timeline.TimelineKind;
+import io.vettify.crm.timeline.TimelineService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 @Transactional
@@ -33,11 +38,15 @@ public class OpportunityService {
     private final SecurityIdentity identity;
     private final MergePatch mergePatch;
     private final DomainEvents events;
+    private final TimelineService timeline;
+    private final SalesOrderRepository salesOrders;
 
     public OpportunityService(OpportunityRepository opportunities, AccountRepository accounts,
             ContactRepository contacts, TenantContext tenant, SecurityIdentity identity, MergePatch mergePatch,
-            DomainEvents events) {
+            DomainEvents events, TimelineService timeline, SalesOrderRepository salesOrders) {
         this.events = events;
+        this.timeline = timeline;
+        this.salesOrders = salesOrders;
         this.opportunities = opportunities;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -47,13 +56,15 @@ public class OpportunityService {
     }
 
     public Page<OpportunityView> list(ListRequest request, String stage, String accountId, String contactId) {
-        return opportunities.list(request, QueryParams.enumValue("stage", stage, Stage.class),
-                QueryParams.uuid("accountId", accountId), QueryParams.uuid("contactId", contactId))
-                .map(OpportunityView::of);
+        Page<Opportunity> page = opportunities.list(request, QueryParams.enumValue("stage", stage, Stage.class),
+                QueryParams.uuid("accountId", accountId), QueryParams.uuid("contactId", contactId));
+        Map<UUID, List<SalesOrder>> orders = salesOrders.ofOpportunities(page.items().stream().map(o -> o.id).toList())
+                .stream().collect(Collectors.groupingBy(order -> order.opportunityId));
+        return page.map(o -> OpportunityView.of(o, orders.getOrDefault(o.id, List.of())));
     }
 
     public OpportunityView get(UUID id) {
-        return OpportunityView.of(find(id));
+        return view(find(id));
     }
 
     public OpportunityView create(OpportunityRequest request) {
@@ -64,18 +75,18 @@ public class OpportunityService {
         }
         apply(opportunity, request);
         opportunities.persistAndFlush(opportunity);
-        return OpportunityView.of(opportunity);
+        return view(opportunity);
     }
 
     public OpportunityView replace(UUID id, OpportunityRequest request) {
         Opportunity opportunity = find(id);
         opportunity.checkVersion(request.version(), "opportunity");
+        apply(opportunity, request);
         if (request.stage() != null) {
             moveTo(opportunity, request.stage());
         }
-        apply(opportunity, request);
         opportunities.flush();
-        return OpportunityView.of(opportunity);
+        return view(opportunity);
     }
 
     public OpportunityView patch(UUID id, JsonNode patch) {
@@ -89,12 +100,16 @@ public class OpportunityService {
         }
         moveTo(opportunity, change.stage());
         opportunities.flush();
-        return OpportunityView.of(opportunity);
+        return view(opportunity);
     }
 
     public void delete(UUID id) {
         opportunities.delete(find(id));
         opportunities.flush();
+    }
+
+    private OpportunityView view(Opportunity opportunity) {
+        return OpportunityView.of(opportunity, salesOrders.ofOpportunities(List.of(opportunity.id)));
     }
 
     public Opportunity find(UUID id) {
@@ -113,9 +128,13 @@ public class OpportunityService {
         Stage from = opportunity.stage;
         opportunity.stage = target;
         opportunity.closedAt = target.isClosed() ? now() : null;
+        Instant changedAt = now();
         events.record(EventTypes.OPPORTUNITY_STAGE_CHANGED, "opportunity", opportunity.id, opportunity.whid,
                 new StageChanged(opportunity.id, opportunity.accountId, from, target, opportunity.amount,
-                        opportunity.currency, now()));
+                        opportunity.currency, changedAt));
+        timeline.record(opportunity.accountId, opportunity.whid, TimelineKind.OPPORTUNITY_STAGE_CHANGED, changedAt,
+                "Opportunity '" + opportunity.name + "' moved from " + from + " to " + target, null,
+                Map.of("opportunityId", opportunity.id, "fromStage", from, "toStage", target));
     }
 
     /** Data of {@code crm.opportunity.stage_changed}. */

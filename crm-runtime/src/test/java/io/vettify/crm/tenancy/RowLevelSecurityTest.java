@@ -36,7 +36,8 @@ class RowLevelSecurityTest {
 
     private static final String STANDARD_POLICY = "((tid = current_setting('app.tid'::text)) AND "
             + "((whid = current_setting('app.whid'::text)) OR (whid IS NULL)))";
-    private static final List<String> TABLES = List.of("accounts", "contacts", "opportunities", "leads", "campaigns");
+    private static final List<String> TABLES = List.of("accounts", "contacts", "opportunities", "leads", "campaigns",
+            "sales_orders", "account_timeline");
     private static final String[] WAREHOUSES = {"w1", "w2", null};
 
     private final String tenantA = Api.newTenant();
@@ -135,7 +136,8 @@ class RowLevelSecurityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns"})
+    @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
+        "account_timeline"})
     void eachCallerSeesExactlyItsTenantsRowsOfItsWarehouseAndTenantWideRows(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -159,7 +161,8 @@ class RowLevelSecurityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns"})
+    @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
+        "account_timeline"})
     void updatesAndDeletesNeverReachRowsOutsideTheCallersScope(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -194,7 +197,8 @@ class RowLevelSecurityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns"})
+    @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
+        "account_timeline"})
     void writesOutsideTheCallersTenantOrWarehouseAreRejectedByWithCheck(String table) throws SQLException {
         try (Connection app = Database.connect("vettify_app")) {
             UUID parent = parentAccounts.get(tenantA);
@@ -300,10 +304,14 @@ class RowLevelSecurityTest {
             case "opportunities" -> "name, account_id";
             case "leads" -> "email";
             case "campaigns" -> "name, subject, body_html, audience";
+            case "sales_orders" -> "order_number, account_id, amount, currency, ordered_at";
+            case "account_timeline" -> "account_id, occurred_at, kind, summary";
             default -> throw new IllegalArgumentException(table);
         };
         String values = switch (table) {
             case "opportunities" -> "'Row', ?";
+            case "sales_orders" -> "'SO-1', ?, 10, 'RON', now()";
+            case "account_timeline" -> "?, now(), 'SALES_ORDER_CREATED', 'Row'";
             case "leads" -> "'row@rls.example'";
             case "campaigns" -> "'Row', 'Subject', '<p>x</p>', '{}'::jsonb";
             default -> "'Row'";
@@ -317,7 +325,7 @@ class RowLevelSecurityTest {
             }
             statement.setObject(i++, id);
             statement.setString(i++, whid);
-            if (table.equals("opportunities")) {
+            if (List.of("opportunities", "sales_orders", "account_timeline").contains(table)) {
                 statement.setObject(i, accountId);
             }
             statement.executeUpdate();

@@ -1,0 +1,5 @@
+package io.vettify.crm.timeline;
+
+public enum TimelineKind {
+    LEAD_CONVERTED, OPPORTUNITY_STAGE_CHANGED, SALES_ORDER_CREATED, SHIPMENT_DELIVERED, COMPLIANCE_VERIFIED
+}

@@ -1,0 +1,72 @@
+package io.vettify.crm.timeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vettify.crm.common.api.ListQuery;
+import io.vettify.crm.common.api.ListRequest;
+import io.vettify.crm.common.api.Page;
+import io.vettify.crm.common.api.SortKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The account 360 timeline: written by the CRM's own changes and by the consumers of other modules' events. */
+@ApplicationScoped
+public class TimelineService {
+
+    private static final List<SortKey<TimelineEntry>> SORT_KEYS = List.of(
+            SortKey.instant("occurredAt", "occurredAt", e -> e.occurredAt));
+
+    private final EntityManager entityManager;
+    private final ObjectMapper mapper;
+
+    public TimelineService(EntityManager entityManager, ObjectMapper mapper) {
+        this.entityManager = entityManager;
+        this.mapper = mapper;
+    }
+
+    /**
+     * @param whid the warehouse of what happened (null: tenant-wide), so the entry is seen where its source is
+     * @param sourceEventId the consumed event this entry comes from, if any
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(UUID accountId, String whid, TimelineKind kind, Instant occurredAt, String summary,
+            UUID sourceEventId, Map<String, ?> data) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.accountId = accountId;
+        entry.whid = whid;
+        entry.kind = kind;
+        entry.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+        entry.summary = summary.length() > 500 ? summary.substring(0, 500) : summary;
+        entry.sourceEventId = sourceEventId;
+        try {
+            entry.data = mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("timeline data is not serializable", e);
+        }
+        entityManager.persist(entry);
+    }
+
+    /** Newest first by default; keyset-paginated like every list. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Page<TimelineView> list(UUID accountId, ListRequest request) {
+        return ListQuery.of(TimelineEntry.class, e -> e.id, "-occurredAt", SORT_KEYS)
+                .equal("accountId", accountId)
+                .fetch(entityManager, request)
+                .map(this::view);
+    }
+
+    private TimelineView view(TimelineEntry entry) {
+        try {
+            return new TimelineView(entry.id, entry.kind, entry.occurredAt, entry.summary, mapper.readTree(entry.data),
+                    entry.whid);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("timeline entry " + entry.id + " holds invalid JSON", e);
+        }
+    }
+}
