@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -92,7 +93,8 @@ public class OutboxRelay {
 
     private int publish(List<OutboxEvent> batch) {
         NavigableSet<Long> confirmed = new ConcurrentSkipListSet<>();
-        Map<Long, OutboxEvent> bySequence = new HashMap<>();
+        // written here, read by the broker connection's thread in the confirm listener
+        Map<Long, OutboxEvent> bySequence = new ConcurrentHashMap<>();
         Channel channel = null;
         ConfirmListener listener = null;
         String failure = null;
