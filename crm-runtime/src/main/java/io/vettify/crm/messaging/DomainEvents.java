@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vettify.crm.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Records a domain event in the outbox, in the caller's transaction: the change and its event commit together or
- * not at all. The relay publishes it afterwards.
+ * not at all. The commit wakes the relay, which publishes it right away (the poll is the safety net).
  */
 @ApplicationScoped
 public class DomainEvents {
@@ -19,8 +22,13 @@ public class DomainEvents {
     private final TenantContext tenant;
     private final RequestCorrelation correlation;
     private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public DomainEvents(TenantContext tenant, RequestCorrelation correlation, ObjectMapper mapper) {
+    public DomainEvents(TenantContext tenant, RequestCorrelation correlation, ObjectMapper mapper,
+            TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.transactions = transactions;
+        this.relay = relay;
         this.tenant = tenant;
         this.correlation = correlation;
         this.mapper = mapper;
@@ -48,5 +56,17 @@ public class DomainEvents {
         event.traceparent = correlation.traceparent();
         event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         event.persist();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +24,17 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the outbox to RabbitMQ as CloudEvents (binary mode) with publisher confirms. One relay works at a
+ * Publishes the outbox to RabbitMQ as CloudEvents (binary mode) with publisher confirms, woken by each commit that
+ * recorded events and polling as a safety net. One relay works at a
  * time across all replicas (a transaction-level advisory lock), taking pending events in commit order with
  * {@code FOR UPDATE SKIP LOCKED}; an event is marked published only once the broker confirmed it. When the broker
  * is away, nothing is lost: events wait, the attempt is recorded, and the next poll tries again.
@@ -46,6 +53,12 @@ public class OutboxRelay {
     private final Duration retention;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "vettify-outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public OutboxRelay(EntityManager entityManager, BrokerConnection broker, MeterRegistry registry,
             @ConfigProperty(name = "vettify.outbox.batch-size", defaultValue = "200") int batchSize,
@@ -66,11 +79,37 @@ public class OutboxRelay {
     @Scheduled(every = "${vettify.outbox.poll-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        int published;
-        do {
-            published = publishPending();
-        } while (published == batchSize);
-        refreshBacklog();
+        drain();
+    }
+
+    /** Publishes soon, off the caller's thread: called when a transaction that recorded events has committed. */
+    public void wake() {
+        if (wakeRequested.compareAndSet(false, true)) {
+            try {
+                waker.execute(() -> {
+                    wakeRequested.set(false);
+                    drain();
+                });
+            } catch (RejectedExecutionException e) {
+                wakeRequested.set(false); // shutting down: the next start's poll publishes it
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            int published;
+            do {
+                published = publishPending();
+            } while (published == batchSize);
+            refreshBacklog();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "outbox relay: the database failed; the next poll retries");
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        waker.shutdownNow();
     }
 
     /** Publishes one batch of pending events; returns how many the broker confirmed. */

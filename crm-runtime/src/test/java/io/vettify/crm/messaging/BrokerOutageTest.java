@@ -47,7 +47,7 @@ class BrokerOutageTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("vettify.outbox.confirm-timeout", "PT2S", "vettify.outbox.poll-interval", "0.2s");
+            return Map.of("vettify.outbox.confirm-timeout", "PT2S", "vettify.outbox.poll-interval", "1s");
         }
     }
 
