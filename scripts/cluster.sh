@@ -21,6 +21,7 @@ ETCD_VERSION=v3.5.35
 K8S_VERSION=v1.33.13
 K8S_STAGING_VERSION=v0.33.13   # the k8s.io/<name> staging modules published with $K8S_VERSION
 KWOK_VERSION=v0.7.0
+ROLLOUTS_VERSION=v1.8.5        # github.com/argoproj/argo-rollouts
 
 # ---------------------------------------------------------------- loopback ports the project owns
 # Below the kernel's ephemeral port range (32768+), so an outgoing connection can never hold them.
@@ -30,6 +31,8 @@ APISERVER_PORT=${VETTIFY_APISERVER_PORT:-16443}
 KCM_PORT=${VETTIFY_KCM_PORT:-16257}
 SCHEDULER_PORT=${VETTIFY_SCHEDULER_PORT:-16259}
 KWOK_PORT=${VETTIFY_KWOK_PORT:-16247}
+ROLLOUTS_HEALTHZ_PORT=${VETTIFY_ROLLOUTS_PORT:-16280}
+ROLLOUTS_METRICS_PORT=$((ROLLOUTS_HEALTHZ_PORT + 1))
 
 SERVICE_CIDR=10.96.0.0/16
 SERVICE_IP=10.96.0.1
@@ -44,6 +47,7 @@ KUBECONFIG_FILE=$CLUSTER_DIR/kubeconfig
 ETCD_HOME=$CACHE_DIR/etcd-$ETCD_VERSION
 K8S_HOME=$CACHE_DIR/kubernetes-$K8S_VERSION
 KWOK_HOME=$CACHE_DIR/kwok-$KWOK_VERSION
+ROLLOUTS_HOME=$CACHE_DIR/argo-rollouts-$ROLLOUTS_VERSION
 KUBECTL=$K8S_HOME/bin/kubectl
 
 log() { printf '[cluster] %s\n' "$*" >&2; }
@@ -137,6 +141,22 @@ build_kwok() { # $1 = output dir
   chmod -R u+w "$1/stages"
 }
 
+# Argo Rollouts' version `replace`s forbid `go install`: build ./cmd/rollouts-controller inside the module directory.
+build_argo-rollouts() { # $1 = output dir
+  local work; work=$(mktemp -d)
+  writable_copy "github.com/argoproj/argo-rollouts@$ROLLOUTS_VERSION" "$work/src"
+  (cd "$work/src"
+   # The controller binds its healthz and metrics servers to 0.0.0.0 (a constant): keep them on loopback.
+   sed -i 's|listenAddr *= "0.0.0.0:%d"|listenAddr = "127.0.0.1:%d"|' controller/controller.go
+   grep -q 'listenAddr = "127.0.0.1:%d"' controller/controller.go || { echo "listenAddr not found" >&2; exit 1; }
+   local pkg=github.com/argoproj/argo-rollouts/utils/version
+   "$GO" build -trimpath -ldflags "-s -w -X $pkg.version=$ROLLOUTS_VERSION -X $pkg.gitTreeState=clean" \
+     -o "$1/bin/rollouts-controller" ./cmd/rollouts-controller
+   mkdir -p "$1/crds"
+   find manifests/crds -name '*-crd.yaml' -exec cp {} "$1/crds/" \;)
+  rm -rf "$work"
+}
+
 # build_component NAME VERSION: builds into $CACHE_DIR/NAME-VERSION unless it is there already
 build_component() {
   local name=$1 version=$2
@@ -162,6 +182,7 @@ build() {
   build_component etcd "$ETCD_VERSION"
   build_component kubernetes "$K8S_VERSION"
   build_component kwok "$KWOK_VERSION"
+  build_component argo-rollouts "$ROLLOUTS_VERSION"
 }
 
 # ---------------------------------------------------------------- certificates and kubeconfigs
@@ -176,24 +197,31 @@ sign_cert() { # sign_cert NAME SUBJECT EXTENSIONS
   rm -f "$PKI_DIR/$name.csr"
 }
 
+CLIENT_EXT='basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth'
+# The platform's own controllers (kwok, Argo Rollouts, …) act as cluster administrators (group system:masters).
+CONTROLLER_CLIENTS=(kwok argo-rollouts)
+
 ensure_pki() {
-  [ -f "$PKI_DIR/.complete" ] && return 0
-  log "making a CA, certificates and a service-account key pair in $PKI_DIR"
-  rm -rf "$PKI_DIR"; mkdir -p "$PKI_DIR"; chmod 700 "$PKI_DIR"
-  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$PKI_DIR/ca.key" -out "$PKI_DIR/ca.crt" -days 3650 -sha256 \
-    -subj "/CN=vettify-local-ca" -addext "basicConstraints=critical,CA:TRUE" \
-    -addext "keyUsage=critical,keyCertSign,cRLSign,digitalSignature" 2>/dev/null
-  local client='basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth'
-  sign_cert apiserver "/CN=kube-apiserver" \
-    "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,IP:$SERVICE_IP,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local"
-  sign_cert admin "/O=system:masters/CN=vettify-admin" "$client"
-  sign_cert kube-controller-manager "/CN=system:kube-controller-manager" "$client"
-  sign_cert kube-scheduler "/CN=system:kube-scheduler" "$client"
-  sign_cert kwok "/O=system:masters/CN=kwok" "$client"
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$PKI_DIR/sa.key" 2>/dev/null
-  openssl pkey -in "$PKI_DIR/sa.key" -pubout -out "$PKI_DIR/sa.pub" 2>/dev/null
+  if [ ! -f "$PKI_DIR/.complete" ]; then
+    log "making a CA, certificates and a service-account key pair in $PKI_DIR"
+    rm -rf "$PKI_DIR"; mkdir -p "$PKI_DIR"; chmod 700 "$PKI_DIR"
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout "$PKI_DIR/ca.key" -out "$PKI_DIR/ca.crt" -days 3650 -sha256 \
+      -subj "/CN=vettify-local-ca" -addext "basicConstraints=critical,CA:TRUE" \
+      -addext "keyUsage=critical,keyCertSign,cRLSign,digitalSignature" 2>/dev/null
+    sign_cert apiserver "/CN=kube-apiserver" \
+      "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,IP:$SERVICE_IP,DNS:localhost,DNS:kubernetes,DNS:kubernetes.default,DNS:kubernetes.default.svc,DNS:kubernetes.default.svc.cluster.local"
+    sign_cert admin "/O=system:masters/CN=vettify-admin" "$CLIENT_EXT"
+    sign_cert kube-controller-manager "/CN=system:kube-controller-manager" "$CLIENT_EXT"
+    sign_cert kube-scheduler "/CN=system:kube-scheduler" "$CLIENT_EXT"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$PKI_DIR/sa.key" 2>/dev/null
+    openssl pkey -in "$PKI_DIR/sa.key" -pubout -out "$PKI_DIR/sa.pub" 2>/dev/null
+    touch "$PKI_DIR/.complete"
+  fi
+  local name
+  for name in "${CONTROLLER_CLIENTS[@]}"; do
+    [ -f "$PKI_DIR/$name.crt" ] || sign_cert "$name" "/O=system:masters/CN=$name" "$CLIENT_EXT"
+  done
   chmod 600 "$PKI_DIR"/*.key
-  touch "$PKI_DIR/.complete"
 }
 
 write_kubeconfig() { # write_kubeconfig FILE CLIENT-CERT-NAME
@@ -224,7 +252,7 @@ ensure_kubeconfigs() {
   ensure_pki
   write_kubeconfig "$KUBECONFIG_FILE" admin
   local name
-  for name in kube-controller-manager kube-scheduler kwok; do write_kubeconfig "$PKI_DIR/$name.kubeconfig" "$name"; done
+  for name in kube-controller-manager kube-scheduler "${CONTROLLER_CLIENTS[@]}"; do write_kubeconfig "$PKI_DIR/$name.kubeconfig" "$name"; done
 }
 
 kubectl_() { "$KUBECTL" --kubeconfig "$KUBECONFIG_FILE" "$@"; }
@@ -392,8 +420,28 @@ NODE
   done
 }
 
+apply_crds() { # apply_crds DIR: every CRD in DIR, server-side (some are too big for client-side apply's annotation)
+  local names
+  kubectl_ apply --server-side --force-conflicts -f "$1" >/dev/null
+  names=$(kubectl_ get -f "$1" -o name)
+  # shellcheck disable=SC2086
+  kubectl_ wait --for=condition=Established --timeout=60s $names >/dev/null
+}
+
+start_rollouts() {
+  apply_crds "$ROLLOUTS_HOME/crds"
+  kubectl_ create namespace argo-rollouts --dry-run=client -o yaml | kubectl_ apply -f - >/dev/null
+  # POD_NAMESPACE: where the controller looks for its (optional) argo-rollouts-config ConfigMap.
+  POD_NAMESPACE=argo-rollouts start_process argo-rollouts "$ROLLOUTS_HEALTHZ_PORT" "$ROLLOUTS_VERSION" \
+    "$ROLLOUTS_HOME/bin/rollouts-controller" \
+    --kubeconfig="$PKI_DIR/argo-rollouts.kubeconfig" \
+    --healthzPort="$ROLLOUTS_HEALTHZ_PORT" --metricsport="$ROLLOUTS_METRICS_PORT" \
+    --leader-elect=false --logformat=text
+  wait_for argo-rollouts 60 curl -fsS "http://127.0.0.1:$ROLLOUTS_HEALTHZ_PORT/healthz"
+}
+
 # ---------------------------------------------------------------- commands
-COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
+COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok argo-rollouts)
 
 lock() {
   mkdir -p "$CLUSTER_DIR"
@@ -414,6 +462,7 @@ up() {
   start_scheduler
   start_kwok
   ensure_nodes
+  start_rollouts
   log "the cluster is ready in $((SECONDS - started)) s: export KUBECONFIG=$KUBECONFIG_FILE (logs: $LOG_DIR)"
 }
 
