@@ -22,6 +22,7 @@ K8S_VERSION=v1.33.13
 K8S_STAGING_VERSION=v0.33.13   # the k8s.io/<name> staging modules published with $K8S_VERSION
 KWOK_VERSION=v0.7.0
 ROLLOUTS_VERSION=v1.8.5        # github.com/argoproj/argo-rollouts
+ESO_VERSION=v0.16.2            # github.com/external-secrets/external-secrets
 
 # ---------------------------------------------------------------- loopback ports the project owns
 # Below the kernel's ephemeral port range (32768+), so an outgoing connection can never hold them.
@@ -33,6 +34,9 @@ SCHEDULER_PORT=${VETTIFY_SCHEDULER_PORT:-16259}
 KWOK_PORT=${VETTIFY_KWOK_PORT:-16247}
 ROLLOUTS_HEALTHZ_PORT=${VETTIFY_ROLLOUTS_PORT:-16280}
 ROLLOUTS_METRICS_PORT=$((ROLLOUTS_HEALTHZ_PORT + 1))
+ESO_METRICS_PORT=${VETTIFY_ESO_PORT:-16290}
+# The ClusterSecretStore `up` creates: the `fake` provider, whose data tests and local tenants add to.
+SECRET_STORE=vettify-local
 
 SERVICE_CIDR=10.96.0.0/16
 SERVICE_IP=10.96.0.1
@@ -48,6 +52,7 @@ ETCD_HOME=$CACHE_DIR/etcd-$ETCD_VERSION
 K8S_HOME=$CACHE_DIR/kubernetes-$K8S_VERSION
 KWOK_HOME=$CACHE_DIR/kwok-$KWOK_VERSION
 ROLLOUTS_HOME=$CACHE_DIR/argo-rollouts-$ROLLOUTS_VERSION
+ESO_HOME=$CACHE_DIR/external-secrets-$ESO_VERSION
 KUBECTL=$K8S_HOME/bin/kubectl
 
 log() { printf '[cluster] %s\n' "$*" >&2; }
@@ -157,6 +162,17 @@ build_argo-rollouts() { # $1 = output dir
   rm -rf "$work"
 }
 
+# External Secrets: `go build .` inside the module directory; its CRDs from config/crds/bases/.
+build_external-secrets() { # $1 = output dir
+  local work; work=$(mktemp -d)
+  writable_copy "github.com/external-secrets/external-secrets@$ESO_VERSION" "$work/src"
+  (cd "$work/src"
+   "$GO" build -trimpath -ldflags "-s -w" -o "$1/bin/external-secrets" .
+   mkdir -p "$1/crds"
+   find config/crds/bases -name '*.yaml' ! -name kustomization.yaml -exec cp {} "$1/crds/" \;)
+  rm -rf "$work"
+}
+
 # build_component NAME VERSION: builds into $CACHE_DIR/NAME-VERSION unless it is there already
 build_component() {
   local name=$1 version=$2
@@ -183,6 +199,7 @@ build() {
   build_component kubernetes "$K8S_VERSION"
   build_component kwok "$KWOK_VERSION"
   build_component argo-rollouts "$ROLLOUTS_VERSION"
+  build_component external-secrets "$ESO_VERSION"
 }
 
 # ---------------------------------------------------------------- certificates and kubeconfigs
@@ -199,7 +216,7 @@ sign_cert() { # sign_cert NAME SUBJECT EXTENSIONS
 
 CLIENT_EXT='basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth'
 # The platform's own controllers (kwok, Argo Rollouts, …) act as cluster administrators (group system:masters).
-CONTROLLER_CLIENTS=(kwok argo-rollouts)
+CONTROLLER_CLIENTS=(kwok argo-rollouts external-secrets)
 
 ensure_pki() {
   if [ ! -f "$PKI_DIR/.complete" ]; then
@@ -282,7 +299,16 @@ start_process() { # start_process NAME PORT VERSION BINARY ARGS...
   printf '\n---- %s: starting %s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$name" "$version" >> "$LOG_DIR/$name.log"
   # setsid: a Ctrl-C in the terminal that ran `up` does not reach the platform; fd 9 (the lock) is not inherited.
   setsid "$@" >> "$LOG_DIR/$name.log" 2>&1 < /dev/null 9>&- &
-  printf '%s\n%s\n%s\n%s\n' "$!" "$(readlink -f "$1")" "$version" "$port" > "$RUN_DIR/$name.pid"
+  local pid=$! bin; bin=$(readlink -f "$1")
+  printf '%s\n%s\n%s\n%s\n' "$pid" "$bin" "$version" "$port" > "$RUN_DIR/$name.pid"
+  # Until the forked shell has exec'd the binary, `running` would not recognise it.
+  local i
+  for i in $(seq 1 50); do
+    [ "$(readlink "/proc/$pid/exe" 2>/dev/null)" != "$bin" ] || return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  running "$name" || { tail -n 20 "$LOG_DIR/$name.log" >&2; die "$name did not start; see $LOG_DIR/$name.log"; }
 }
 
 stop_process() { # stop_process NAME
@@ -440,8 +466,32 @@ start_rollouts() {
   wait_for argo-rollouts 60 curl -fsS "http://127.0.0.1:$ROLLOUTS_HEALTHZ_PORT/healthz"
 }
 
+start_external_secrets() {
+  apply_crds "$ESO_HOME/crds"
+  # The controller has no --kubeconfig flag: it reads KUBECONFIG from the environment.
+  KUBECONFIG="$PKI_DIR/external-secrets.kubeconfig" start_process external-secrets "$ESO_METRICS_PORT" "$ESO_VERSION" \
+    "$ESO_HOME/bin/external-secrets" \
+    --metrics-addr="127.0.0.1:$ESO_METRICS_PORT" --enable-leader-election=false --loglevel=info
+  wait_for external-secrets 60 curl -fsS -o /dev/null "http://127.0.0.1:$ESO_METRICS_PORT/metrics"
+  # A ClusterSecretStore on the `fake` provider; `up` creates it once and leaves its data to whoever adds to it.
+  if ! kubectl_ get clustersecretstore "$SECRET_STORE" >/dev/null 2>&1; then
+    kubectl_ apply -f - >/dev/null <<STORE
+apiVersion: external-secrets.io/v1
+kind: ClusterSecretStore
+metadata:
+  name: $SECRET_STORE
+spec:
+  provider:
+    fake:
+      data:
+      - key: vettify/example
+        value: example-value
+STORE
+  fi
+}
+
 # ---------------------------------------------------------------- commands
-COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok argo-rollouts)
+COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok argo-rollouts external-secrets)
 
 lock() {
   mkdir -p "$CLUSTER_DIR"
@@ -450,9 +500,9 @@ lock() {
 }
 
 up() {
-  build
   command -v curl >/dev/null && command -v openssl >/dev/null || die "curl and openssl are needed"
   lock
+  build
   local started=$SECONDS
   mkdir -p "$LOG_DIR" "$RUN_DIR" "$DATA_DIR"
   ensure_kubeconfigs
@@ -463,6 +513,7 @@ up() {
   start_kwok
   ensure_nodes
   start_rollouts
+  start_external_secrets
   log "the cluster is ready in $((SECONDS - started)) s: export KUBECONFIG=$KUBECONFIG_FILE (logs: $LOG_DIR)"
 }
 
@@ -497,7 +548,7 @@ status() {
 }
 
 case "${1:-}" in
-  build) build ;;
+  build) lock; build ;;
   up) up ;;
   down) shift; down "$@" ;;
   status) status ;;
