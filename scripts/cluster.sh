@@ -23,6 +23,8 @@ K8S_STAGING_VERSION=v0.33.13   # the k8s.io/<name> staging modules published wit
 KWOK_VERSION=v0.7.0
 ROLLOUTS_VERSION=v1.8.5        # github.com/argoproj/argo-rollouts
 ESO_VERSION=v0.16.2            # github.com/external-secrets/external-secrets
+PROMETHEUS_VERSION=v0.307.3    # github.com/prometheus/prometheus (= Prometheus 3.7.3)
+PROM_OPERATOR_VERSION=v0.85.0  # github.com/prometheus-operator/prometheus-operator: its ServiceMonitor/PrometheusRule CRDs only
 
 # ---------------------------------------------------------------- loopback ports the project owns
 # Below the kernel's ephemeral port range (32768+), so an outgoing connection can never hold them.
@@ -35,6 +37,7 @@ KWOK_PORT=${VETTIFY_KWOK_PORT:-16247}
 ROLLOUTS_HEALTHZ_PORT=${VETTIFY_ROLLOUTS_PORT:-16280}
 ROLLOUTS_METRICS_PORT=$((ROLLOUTS_HEALTHZ_PORT + 1))
 ESO_METRICS_PORT=${VETTIFY_ESO_PORT:-16290}
+PROMETHEUS_PORT=${VETTIFY_PROMETHEUS_PORT:-16390}
 # The ClusterSecretStore `up` creates: the `fake` provider, whose data tests and local tenants add to.
 SECRET_STORE=vettify-local
 
@@ -53,6 +56,9 @@ K8S_HOME=$CACHE_DIR/kubernetes-$K8S_VERSION
 KWOK_HOME=$CACHE_DIR/kwok-$KWOK_VERSION
 ROLLOUTS_HOME=$CACHE_DIR/argo-rollouts-$ROLLOUTS_VERSION
 ESO_HOME=$CACHE_DIR/external-secrets-$ESO_VERSION
+PROMETHEUS_HOME=$CACHE_DIR/prometheus-$PROMETHEUS_VERSION
+PROM_OPERATOR_HOME=$CACHE_DIR/prometheus-operator-crds-$PROM_OPERATOR_VERSION
+PROMETHEUS_DIR=$CLUSTER_DIR/prometheus
 KUBECTL=$K8S_HOME/bin/kubectl
 
 log() { printf '[cluster] %s\n' "$*" >&2; }
@@ -173,6 +179,30 @@ build_external-secrets() { # $1 = output dir
   rm -rf "$work"
 }
 
+# Prometheus: its `exclude`s forbid `go install`, so ./cmd/prometheus is built inside the module directory. Without
+# the builtinassets tag (its UI needs npm) the web UI is absent; the HTTP API is all the platform needs.
+build_prometheus() { # $1 = output dir
+  local work; work=$(mktemp -d)
+  writable_copy "github.com/prometheus/prometheus@$PROMETHEUS_VERSION" "$work/src"
+  (cd "$work/src"
+   # Module v0.3MM.P is Prometheus 3.MM.P.
+   local pkg=github.com/prometheus/common/version v=${PROMETHEUS_VERSION#v0.}
+   v="3.$(( ${v%%.*} - 300 )).${v#*.}"
+   "$GO" build -trimpath -ldflags "-s -w -X $pkg.Version=$v -X $pkg.Branch=HEAD" \
+     -o "$1/bin/prometheus" ./cmd/prometheus)
+  rm -rf "$work"
+}
+
+# The Prometheus operator's ServiceMonitor and PrometheusRule CRDs (nothing to build: the operator does not run here).
+build_prometheus-operator-crds() { # $1 = output dir
+  local src; src=$(module_dir "github.com/prometheus-operator/prometheus-operator@$PROM_OPERATOR_VERSION")
+  mkdir -p "$1/crds"
+  cp "$src/example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml" \
+     "$src/example/prometheus-operator-crd/monitoring.coreos.com_prometheusrules.yaml" \
+     "$src/example/prometheus-operator-crd/monitoring.coreos.com_podmonitors.yaml" "$1/crds/"
+  chmod -R u+w "$1/crds"
+}
+
 # build_component NAME VERSION: builds into $CACHE_DIR/NAME-VERSION unless it is there already
 build_component() {
   local name=$1 version=$2
@@ -200,6 +230,8 @@ build() {
   build_component kwok "$KWOK_VERSION"
   build_component argo-rollouts "$ROLLOUTS_VERSION"
   build_component external-secrets "$ESO_VERSION"
+  build_component prometheus "$PROMETHEUS_VERSION"
+  build_component prometheus-operator-crds "$PROM_OPERATOR_VERSION"
 }
 
 # ---------------------------------------------------------------- certificates and kubeconfigs
@@ -490,8 +522,37 @@ STORE
   fi
 }
 
+# Prometheus scrapes the platform's controllers and every *.yml in $PROMETHEUS_DIR/scrape.d/ (scrape_config_files):
+# tests add a file there and POST /-/reload.
+start_prometheus() {
+  apply_crds "$PROM_OPERATOR_HOME/crds"
+  mkdir -p "$PROMETHEUS_DIR/scrape.d" "$DATA_DIR/prometheus"
+  cat > "$PROMETHEUS_DIR/prometheus.yml" <<PROMETHEUS
+# Written by scripts/cluster.sh at every 'up'; add scrape configurations in scrape.d/*.yml instead.
+global:
+  scrape_interval: 5s
+  evaluation_interval: 5s
+scrape_config_files:
+  - $PROMETHEUS_DIR/scrape.d/*.yml
+scrape_configs:
+  - job_name: prometheus
+    static_configs: [{targets: ["127.0.0.1:$PROMETHEUS_PORT"]}]
+  - job_name: argo-rollouts
+    static_configs: [{targets: ["127.0.0.1:$ROLLOUTS_METRICS_PORT"]}]
+  - job_name: external-secrets
+    static_configs: [{targets: ["127.0.0.1:$ESO_METRICS_PORT"]}]
+  - job_name: kwok
+    static_configs: [{targets: ["127.0.0.1:$KWOK_PORT"]}]
+PROMETHEUS
+  start_process prometheus "$PROMETHEUS_PORT" "$PROMETHEUS_VERSION" "$PROMETHEUS_HOME/bin/prometheus" \
+    --config.file="$PROMETHEUS_DIR/prometheus.yml" \
+    --storage.tsdb.path="$DATA_DIR/prometheus" --storage.tsdb.retention.time=1d \
+    --web.listen-address="127.0.0.1:$PROMETHEUS_PORT" --web.enable-lifecycle
+  wait_for prometheus 60 curl -fsS -o /dev/null "http://127.0.0.1:$PROMETHEUS_PORT/-/ready"
+}
+
 # ---------------------------------------------------------------- commands
-COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok argo-rollouts external-secrets)
+COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok argo-rollouts external-secrets prometheus)
 
 lock() {
   mkdir -p "$CLUSTER_DIR"
@@ -514,6 +575,7 @@ up() {
   ensure_nodes
   start_rollouts
   start_external_secrets
+  start_prometheus
   log "the cluster is ready in $((SECONDS - started)) s: export KUBECONFIG=$KUBECONFIG_FILE (logs: $LOG_DIR)"
 }
 
