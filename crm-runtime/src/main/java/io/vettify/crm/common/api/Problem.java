@@ -11,7 +11,12 @@ public record Problem(String type, String title, int status, String detail, List
     private static final String TYPE_BASE = "https://vettify.io/problems/";
 
     public static Problem of(ProblemType type, String detail) {
-        return new Problem(TYPE_BASE + type.slug(), type.title(), type.status(), detail, List.of());
+        return of(type, type.status(), detail);
+    }
+
+    /** A problem of a type with the status actually answered (a type may stand for several 4xx statuses). */
+    public static Problem of(ProblemType type, int status, String detail) {
+        return new Problem(TYPE_BASE + type.slug(), type.title(), status, detail, List.of());
     }
 
     public static Problem validation(String detail, List<FieldError> errors) {

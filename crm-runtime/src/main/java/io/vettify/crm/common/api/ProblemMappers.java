@@ -112,7 +112,7 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
-        return respond(new Problem(Problem.of(type, detail).type(), type.title(), status, detail, List.of()));
+        return respond(Problem.of(type, status, detail));
     }
 
     @ServerExceptionMapper
