@@ -1,0 +1,172 @@
+package io.vettify.operator.tenant;
+
+import static io.vettify.operator.tenant.TenantConditions.FALSE;
+import static io.vettify.operator.tenant.TenantConditions.TRUE;
+import static io.vettify.operator.tenant.TenantConditions.UNKNOWN;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
+import io.vettify.operator.database.DatabaseRolesSecret;
+import io.vettify.operator.database.TenantDatabase;
+import io.vettify.operator.database.TenantSchema;
+import io.vettify.operator.secrets.SecretsReadyCondition;
+import io.vettify.operator.secrets.TenantExternalSecrets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reconciles a {@link VettifyTenant}: the JOSDK workflow below provisions its dependents in the order of PRODUCT.md
+ * §8, each step only once the previous one is ready; this class turns the workflow's outcome into the tenant's
+ * conditions, phase and Events. Failures are reported, not thrown: a tenant with a bad spec or an unreachable database
+ * shows why and is retried, while the other tenants go on.
+ */
+@Workflow(handleExceptionsInReconciler = true, dependents = {
+        @Dependent(name = "external-secrets", type = TenantExternalSecrets.class,
+                readyPostcondition = SecretsReadyCondition.class),
+        @Dependent(name = "database-roles", type = DatabaseRolesSecret.class, dependsOn = "external-secrets"),
+        @Dependent(name = "database", type = TenantDatabase.class, dependsOn = "database-roles"),
+        @Dependent(name = "schema", type = TenantSchema.class, dependsOn = "database"),
+})
+@ControllerConfiguration(name = VettifyTenantReconciler.NAME)
+public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Cleaner<VettifyTenant> {
+
+    public static final String NAME = "vettifytenant";
+
+    /** The conditions the workflow's dependents report; CanaryHealthy and Ready are derived from them. */
+    private static final Set<ConditionType> PROVISIONING = EnumSet.range(ConditionType.SecretsReady,
+            ConditionType.RuntimeAvailable);
+
+    private final TenantEvents events;
+    private final Clock clock;
+    private final Duration notReadyRecheck;
+    private final Duration failureRetry;
+
+    public VettifyTenantReconciler(TenantEvents events, Clock clock,
+            @ConfigProperty(name = "vettify.operator.not-ready-recheck", defaultValue = "PT5S") Duration notReadyRecheck,
+            @ConfigProperty(name = "vettify.operator.failure-retry", defaultValue = "PT15S") Duration failureRetry) {
+        this.events = events;
+        this.clock = clock;
+        this.notReadyRecheck = notReadyRecheck;
+        this.failureRetry = failureRetry;
+    }
+
+    @Override
+    public UpdateControl<VettifyTenant> reconcile(VettifyTenant tenant, Context<VettifyTenant> context) {
+        var workflow = context.managedWorkflowAndDependentResourceContext().getWorkflowReconcileResult()
+                .orElse(WorkflowReconcileResult.EMPTY);
+        var previous = tenant.getStatus() == null ? new VettifyTenantStatus() : tenant.getStatus();
+        var conditions = new TenantConditions(previous.conditions, tenant.getMetadata().getGeneration(), clock);
+
+        boolean failed = false;
+        ConditionType waitingFor = null;
+        for (var type : PROVISIONING) {
+            var outcome = outcomeOf(type, workflow);
+            if (waitingFor != null && outcome == null) {
+                conditions.set(type, UNKNOWN, "Waiting", "waiting for " + waitingFor);
+                continue;
+            }
+            if (outcome == null) {
+                conditions.set(type, UNKNOWN, "NotProvisioned", "no dependent reported " + type);
+                waitingFor = type;
+                continue;
+            }
+            conditions.set(type, outcome.status(), outcome.reason(), outcome.message());
+            if (!TRUE.equals(outcome.status())) {
+                failed |= outcome.failed();
+                waitingFor = waitingFor == null ? type : waitingFor;
+            }
+        }
+        boolean ready = PROVISIONING.stream().allMatch(conditions::isTrue);
+        conditions.set(ConditionType.Ready, ready ? TRUE : FALSE, ready ? "Provisioned" : "Waiting",
+                ready ? "all dependents are ready" : "waiting for " + waitingFor);
+
+        var status = new VettifyTenantStatus();
+        status.observedGeneration = tenant.getMetadata().getGeneration();
+        status.schemaVersion = context.managedWorkflowAndDependentResourceContext()
+                .get(TenantSchema.SCHEMA_VERSION, String.class).orElse(previous.schemaVersion);
+        status.runtime = previous.runtime;
+        status.conditions = conditions.conditions();
+        status.phase = ready ? TenantPhase.Ready : failed ? TenantPhase.Degraded : TenantPhase.Provisioning;
+        for (var condition : conditions.changed()) {
+            var message = condition.getType() + " " + condition.getStatus() + ": " + condition.getMessage();
+            if (FALSE.equals(condition.getStatus()) && failed) {
+                events.warning(tenant, condition.getReason(), message);
+            } else {
+                events.normal(tenant, condition.getReason(), message);
+            }
+        }
+
+        var control = UpdateControl.patchStatus(statusPatch(tenant, status));
+        if (failed) {
+            control.rescheduleAfter(failureRetry.toMillis());
+        } else if (!ready) {
+            control.rescheduleAfter(notReadyRecheck.toMillis());
+        }
+        return control;
+    }
+
+    @Override
+    public DeleteControl cleanup(VettifyTenant tenant, Context<VettifyTenant> context) {
+        var cleanup = context.managedWorkflowAndDependentResourceContext().getWorkflowCleanupResult();
+        if (cleanup.isPresent() && cleanup.get().erroredDependentsExist()) {
+            cleanup.get().getErroredDependents().forEach((dependent, error) -> events.warning(tenant,
+                    error instanceof ProvisioningException named ? named.reason() : "CleanupFailed",
+                    dependent.name() + ": " + error.getMessage()));
+            return DeleteControl.noFinalizerRemoval().rescheduleAfter(failureRetry.toMillis());
+        }
+        events.normal(tenant, "Deleted", "tenant %s cleaned up (deletionPolicy %s)"
+                .formatted(tenant.getSpec().tenantId, tenant.getSpec().deletionPolicy));
+        return DeleteControl.defaultDelete();
+    }
+
+    /** What the workflow says about the dependents reporting {@code type}; null when none of them was reached. */
+    private static Outcome outcomeOf(ConditionType type, WorkflowReconcileResult workflow) {
+        for (var entry : workflow.getErroredDependents().entrySet()) {
+            if (reports(entry.getKey(), type)) {
+                var error = entry.getValue();
+                return error instanceof ProvisioningException named
+                        ? new Outcome(FALSE, named.reason(), named.getMessage(), true)
+                        : new Outcome(FALSE, "ReconcileError", String.valueOf(error.getMessage()), true);
+            }
+        }
+        for (var dependent : workflow.getNotReadyDependents()) {
+            if (reports(dependent, type)) {
+                var readiness = workflow.getNotReadyDependentResult(dependent, Readiness.class)
+                        .orElse(new Readiness("NotReady", dependent.name() + " is not ready yet"));
+                return new Outcome(FALSE, readiness.reason(), readiness.message(), false);
+            }
+        }
+        boolean reached = workflow.getReconciledDependents().stream().anyMatch(dependent -> reports(dependent, type));
+        return reached ? new Outcome(TRUE, "Ready", type + " is satisfied", false) : null;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static boolean reports(DependentResource dependent, ConditionType type) {
+        return dependent instanceof TenantDependent tenantDependent && tenantDependent.condition() == type;
+    }
+
+    private static VettifyTenant statusPatch(VettifyTenant tenant, VettifyTenantStatus status) {
+        var patch = new VettifyTenant();
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(tenant.getMetadata().getName())
+                .withNamespace(tenant.getMetadata().getNamespace())
+                .build());
+        patch.setStatus(status);
+        return patch;
+    }
+
+    private record Outcome(String status, String reason, String message, boolean failed) {
+    }
+}
