@@ -478,6 +478,55 @@ NODE
   done
 }
 
+# Storage: a PersistentVolumeClaim waits for a bound PersistentVolume, and this cluster has no provisioner. `up` makes
+# a default StorageClass without one and a pool of hostPath volumes in it. They use the Recycle reclaim policy: when
+# a claim is deleted, kube-controller-manager runs a recycler pod (in `default`), which the kwok Stage below completes
+# (kwok runs no container, so nothing was ever written to the volume), and the volume is Available for the next claim.
+LOCAL_VOLUMES=${VETTIFY_LOCAL_VOLUMES:-20}
+ensure_local_storage() {
+  local i
+  {
+    cat <<STORAGE
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: vettify-local
+  annotations: {storageclass.kubernetes.io/is-default-class: "true"}
+provisioner: kubernetes.io/no-provisioner
+volumeBindingMode: Immediate
+---
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: Stage
+metadata:
+  name: pv-recycler-complete
+spec:
+  resourceRef: {apiGroup: v1, kind: Pod}
+  selector:
+    matchExpressions:
+    - {key: .metadata.deletionTimestamp, operator: DoesNotExist}
+    - {key: .status.phase, operator: In, values: [Running]}
+    - {key: '.spec.containers.[].name', operator: In, values: [pv-recycler]}
+  next:
+    statusTemplate: |
+      phase: Succeeded
+STORAGE
+    for ((i = 0; i < LOCAL_VOLUMES; i++)); do
+      cat <<VOLUME
+---
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: vettify-local-$i, labels: {vettify.io/local-volume: "true"}}
+spec:
+  storageClassName: vettify-local
+  capacity: {storage: 10Gi}
+  accessModes: [ReadWriteOnce]
+  persistentVolumeReclaimPolicy: Recycle
+  hostPath: {path: $DATA_DIR/volumes/$i}
+VOLUME
+    done
+  } | kubectl_ apply --server-side --force-conflicts -f - 2>&1 >/dev/null | { grep -v 'Recycle reclaim policy is deprecated' || true; } >&2
+}
+
 apply_crds() { # apply_crds DIR: every CRD in DIR, server-side (some are too big for client-side apply's annotation)
   local names
   kubectl_ apply --server-side --force-conflicts -f "$1" >/dev/null
@@ -573,6 +622,7 @@ up() {
   start_scheduler
   start_kwok
   ensure_nodes
+  ensure_local_storage
   start_rollouts
   start_external_secrets
   start_prometheus
