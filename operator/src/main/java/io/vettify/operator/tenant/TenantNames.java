@@ -30,6 +30,26 @@ public final class TenantNames {
         return explicit != null ? explicit : "vettify-" + tenantId(tenant);
     }
 
+    /** The runtime's object-store user (its access key), allowed into the tenant's bucket only. */
+    public static String bucketUser(VettifyTenant tenant) {
+        return prefix(tenant) + "-runtime";
+    }
+
+    /** The canned policy attached to {@link #bucketUser}. */
+    public static String bucketPolicy(VettifyTenant tenant) {
+        return prefix(tenant) + "-bucket";
+    }
+
+    /** Generated once by the operator: the access and secret key of {@link #bucketUser}. */
+    public static String bucketCredentialsSecret(VettifyTenant tenant) {
+        return prefix(tenant) + "-bucket-credentials";
+    }
+
+    /** A dedicated Redis: its password Secret, StatefulSet and Service share this name. */
+    public static String redis(VettifyTenant tenant) {
+        return prefix(tenant) + "-redis";
+    }
+
     public static String remoteKeyPrefix(VettifyTenant tenant) {
         var explicit = tenant.getSpec().secrets.remoteKeyPrefix;
         return explicit != null ? explicit : "vettify/" + tenantId(tenant);

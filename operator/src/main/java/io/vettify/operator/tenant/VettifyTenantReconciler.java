@@ -20,6 +20,8 @@ import io.vettify.operator.database.TenantDatabase;
 import io.vettify.operator.database.TenantSchema;
 import io.vettify.operator.secrets.SecretsReadyCondition;
 import io.vettify.operator.secrets.TenantExternalSecrets;
+import io.vettify.operator.storage.BucketCredentialsSecret;
+import io.vettify.operator.storage.TenantBucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -38,6 +40,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         @Dependent(name = "database-roles", type = DatabaseRolesSecret.class, dependsOn = "external-secrets"),
         @Dependent(name = "database", type = TenantDatabase.class, dependsOn = "database-roles"),
         @Dependent(name = "schema", type = TenantSchema.class, dependsOn = "database"),
+        @Dependent(name = "bucket-credentials", type = BucketCredentialsSecret.class, dependsOn = "schema"),
+        @Dependent(name = "bucket", type = TenantBucket.class, dependsOn = "bucket-credentials"),
 })
 @ControllerConfiguration(name = VettifyTenantReconciler.NAME)
 public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Cleaner<VettifyTenant> {
