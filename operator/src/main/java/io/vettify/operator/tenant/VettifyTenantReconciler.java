@@ -18,6 +18,10 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconci
 import io.vettify.operator.database.DatabaseRolesSecret;
 import io.vettify.operator.database.TenantDatabase;
 import io.vettify.operator.database.TenantSchema;
+import io.vettify.operator.redis.RedisPasswordSecret;
+import io.vettify.operator.redis.RedisReadyCondition;
+import io.vettify.operator.redis.RedisService;
+import io.vettify.operator.redis.RedisStatefulSet;
 import io.vettify.operator.secrets.SecretsReadyCondition;
 import io.vettify.operator.secrets.TenantExternalSecrets;
 import io.vettify.operator.storage.BucketCredentialsSecret;
@@ -42,6 +46,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         @Dependent(name = "schema", type = TenantSchema.class, dependsOn = "database"),
         @Dependent(name = "bucket-credentials", type = BucketCredentialsSecret.class, dependsOn = "schema"),
         @Dependent(name = "bucket", type = TenantBucket.class, dependsOn = "bucket-credentials"),
+        @Dependent(name = "redis-password", type = RedisPasswordSecret.class, dependsOn = "bucket"),
+        @Dependent(name = "redis-service", type = RedisService.class, dependsOn = "bucket"),
+        @Dependent(name = "redis", type = RedisStatefulSet.class, dependsOn = "redis-password",
+                readyPostcondition = RedisReadyCondition.class),
 })
 @ControllerConfiguration(name = VettifyTenantReconciler.NAME)
 public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Cleaner<VettifyTenant> {
