@@ -22,6 +22,7 @@ import io.vettify.operator.redis.RedisPasswordSecret;
 import io.vettify.operator.redis.RedisReadyCondition;
 import io.vettify.operator.redis.RedisService;
 import io.vettify.operator.redis.RedisStatefulSet;
+import io.vettify.operator.runtime.RuntimeSecret;
 import io.vettify.operator.secrets.SecretsReadyCondition;
 import io.vettify.operator.secrets.TenantExternalSecrets;
 import io.vettify.operator.storage.BucketCredentialsSecret;
@@ -50,6 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         @Dependent(name = "redis-service", type = RedisService.class, dependsOn = "bucket"),
         @Dependent(name = "redis", type = RedisStatefulSet.class, dependsOn = "redis-password",
                 readyPostcondition = RedisReadyCondition.class),
+        @Dependent(name = "runtime-secret", type = RuntimeSecret.class, dependsOn = {"redis", "redis-service"}),
 })
 @ControllerConfiguration(name = VettifyTenantReconciler.NAME)
 public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Cleaner<VettifyTenant> {
