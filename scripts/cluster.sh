@@ -374,11 +374,19 @@ stop_process() { # stop_process NAME
   log "stopping $name (pid $pid)"
   kill "$pid" 2>/dev/null || true
   local deadline=$((SECONDS + 20))
-  while kill -0 "$pid" 2>/dev/null; do
+  while alive "$pid"; do
     if [ $SECONDS -ge $deadline ]; then kill -9 "$pid" 2>/dev/null || true; fi
-    sleep 0.2
+    sleep 0.1
   done
   rm -f "$pidf"
+}
+
+# alive PID: the process exists and has not exited. An exited process stays a zombie until its parent reaps it; the
+# platform's processes outlive `up`, so their parent is init, which may take a second or two to reap them.
+alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  local state; state=$(sed -n 's/^[0-9]* (.*) \([A-Z]\) .*/\1/p' "/proc/$1/stat" 2>/dev/null)
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
 }
 
 wait_for() { # wait_for NAME SECONDS COMMAND...: until COMMAND succeeds, while NAME runs
