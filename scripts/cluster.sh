@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Vettify's local platform: a container-free Kubernetes made of plain processes on loopback — etcd, kube-apiserver,
-# kube-controller-manager, kube-scheduler and kwok (simulated nodes and pods) — each built from its pinned Go module
-# on the module proxy, once, into a cache. Idempotent; `down` stops only the processes this script started (by their
-# pid files). See docs/platform.md.
+# kube-controller-manager, kube-scheduler and kwok (simulated nodes and pods), Argo Rollouts, External Secrets,
+# Prometheus — and MinIO (S3 object storage over TLS), each built from its pinned Go module on the module proxy, once,
+# into a cache. Idempotent; `down` stops only the processes this script started (by their pid files). See
+# docs/platform.md.
 #
 #   scripts/cluster.sh build|up|down [--keep]|status|env
+#   scripts/cluster.sh minio up|down [--keep]|status     MinIO alone, without the cluster
 #
 # State (certificates, kubeconfigs, etcd data, logs, pid files) lives in $VETTIFY_STATE/cluster (default:
 # <repo>/.vettify/cluster); builds are cached in ${XDG_CACHE_HOME:-~/.cache}/vettify/platform/<component>-<version>/.
@@ -25,6 +27,9 @@ ROLLOUTS_VERSION=v1.8.5        # github.com/argoproj/argo-rollouts
 ESO_VERSION=v0.16.2            # github.com/external-secrets/external-secrets
 PROMETHEUS_VERSION=v0.307.3    # github.com/prometheus/prometheus (= Prometheus 3.7.3)
 PROM_OPERATOR_VERSION=v0.85.0  # github.com/prometheus-operator/prometheus-operator: its ServiceMonitor/PrometheusRule CRDs only
+# github.com/minio/minio tags its releases RELEASE.<date>, which are not semantic versions: the module proxy serves
+# it by pseudo-version only (this one is the commit of 2026-02-12).
+MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c
 
 # ---------------------------------------------------------------- loopback ports the project owns
 # Below the kernel's ephemeral port range (32768+), so an outgoing connection can never hold them.
@@ -38,6 +43,8 @@ ROLLOUTS_HEALTHZ_PORT=${VETTIFY_ROLLOUTS_PORT:-16280}
 ROLLOUTS_METRICS_PORT=$((ROLLOUTS_HEALTHZ_PORT + 1))
 ESO_METRICS_PORT=${VETTIFY_ESO_PORT:-16290}
 PROMETHEUS_PORT=${VETTIFY_PROMETHEUS_PORT:-16390}
+MINIO_PORT=${VETTIFY_MINIO_PORT:-19000}          # the S3 API (HTTPS)
+MINIO_CONSOLE_PORT=$((MINIO_PORT + 1))           # the web console (HTTPS)
 # The ClusterSecretStore `up` creates: the `fake` provider, whose data tests and local tenants add to.
 SECRET_STORE=vettify-local
 
@@ -58,7 +65,10 @@ ROLLOUTS_HOME=$CACHE_DIR/argo-rollouts-$ROLLOUTS_VERSION
 ESO_HOME=$CACHE_DIR/external-secrets-$ESO_VERSION
 PROMETHEUS_HOME=$CACHE_DIR/prometheus-$PROMETHEUS_VERSION
 PROM_OPERATOR_HOME=$CACHE_DIR/prometheus-operator-crds-$PROM_OPERATOR_VERSION
+MINIO_HOME=$CACHE_DIR/minio-$MINIO_VERSION
 PROMETHEUS_DIR=$CLUSTER_DIR/prometheus
+MINIO_DIR=$CLUSTER_DIR/minio                     # credentials.env (root user and password) and certs/
+MINIO_CREDENTIALS=$MINIO_DIR/credentials.env
 KUBECTL=$K8S_HOME/bin/kubectl
 
 log() { printf '[cluster] %s\n' "$*" >&2; }
@@ -203,6 +213,19 @@ build_prometheus-operator-crds() { # $1 = output dir
   chmod -R u+w "$1/crds"
 }
 
+# MinIO: `go install` works. Its version strings are set the way its own build sets them (a release-style date taken
+# from the pseudo-version's commit time), so `minio --version` names the commit it was built from.
+build_minio() { # $1 = output dir
+  local stamp=${MINIO_VERSION#v0.0.0-}; stamp=${stamp%%-*}          # 20260212201848
+  local commit=${MINIO_VERSION##*-}
+  local date="${stamp:0:4}-${stamp:4:2}-${stamp:6:2}T${stamp:8:2}:${stamp:10:2}:${stamp:12:2}Z"
+  local pkg=github.com/minio/minio/cmd
+  mkdir -p "$1/bin"
+  GOBIN="$1/bin" "$GO" install -trimpath \
+    -ldflags "-s -w -X $pkg.Version=$date -X $pkg.ReleaseTag=DEVELOPMENT.${date//:/-} -X $pkg.CommitID=$commit -X $pkg.ShortCommitID=$commit -X $pkg.CopyrightYear=${stamp:0:4}" \
+    "github.com/minio/minio@$MINIO_VERSION"
+}
+
 # build_component NAME VERSION: builds into $CACHE_DIR/NAME-VERSION unless it is there already
 build_component() {
   local name=$1 version=$2
@@ -232,6 +255,7 @@ build() {
   build_component external-secrets "$ESO_VERSION"
   build_component prometheus "$PROMETHEUS_VERSION"
   build_component prometheus-operator-crds "$PROM_OPERATOR_VERSION"
+  build_component minio "$MINIO_VERSION"
 }
 
 # ---------------------------------------------------------------- certificates and kubeconfigs
@@ -350,11 +374,19 @@ stop_process() { # stop_process NAME
   log "stopping $name (pid $pid)"
   kill "$pid" 2>/dev/null || true
   local deadline=$((SECONDS + 20))
-  while kill -0 "$pid" 2>/dev/null; do
+  while alive "$pid"; do
     if [ $SECONDS -ge $deadline ]; then kill -9 "$pid" 2>/dev/null || true; fi
-    sleep 0.2
+    sleep 0.1
   done
   rm -f "$pidf"
+}
+
+# alive PID: the process exists and has not exited. An exited process stays a zombie until its parent reaps it; the
+# platform's processes outlive `up`, so their parent is init, which may take a second or two to reap them.
+alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  local state; state=$(sed -n 's/^[0-9]* (.*) \([A-Z]\) .*/\1/p' "/proc/$1/stat" 2>/dev/null)
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
 }
 
 wait_for() { # wait_for NAME SECONDS COMMAND...: until COMMAND succeeds, while NAME runs
@@ -600,8 +632,50 @@ PROMETHEUS
   wait_for prometheus 60 curl -fsS -o /dev/null "http://127.0.0.1:$PROMETHEUS_PORT/-/ready"
 }
 
+# MinIO, single node and single drive, over TLS: SSE-C (customer-provided keys) is refused on plain HTTP. Its serving
+# certificate is signed by the cluster's CA, so a client trusts exactly that CA ($PKI_DIR/ca.crt). The root
+# credentials are generated once per state directory and kept by `down`; `env` prints them.
+ensure_minio_credentials() {
+  [ -s "$MINIO_CREDENTIALS" ] && return 0
+  mkdir -p "$MINIO_DIR"
+  (umask 077
+   printf 'MINIO_ROOT_USER=vettify-%s\nMINIO_ROOT_PASSWORD=%s\n' "$(openssl rand -hex 4)" "$(openssl rand -hex 24)" \
+     > "$MINIO_CREDENTIALS.tmp")
+  mv "$MINIO_CREDENTIALS.tmp" "$MINIO_CREDENTIALS"
+}
+
+ensure_minio_certificate() {
+  ensure_pki
+  if [ ! -f "$PKI_DIR/minio.crt" ]; then
+    sign_cert minio "/CN=vettify-minio" \
+      "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost"
+    chmod 600 "$PKI_DIR/minio.key"
+  fi
+  # MinIO reads public.crt and private.key from its --certs-dir.
+  mkdir -p "$MINIO_DIR/certs"; chmod 700 "$MINIO_DIR/certs"
+  cp "$PKI_DIR/minio.crt" "$MINIO_DIR/certs/public.crt"
+  (umask 077; cp "$PKI_DIR/minio.key" "$MINIO_DIR/certs/private.key")
+}
+
+minio_ready() { curl -fsS -o /dev/null --cacert "$PKI_DIR/ca.crt" "https://127.0.0.1:$MINIO_PORT/minio/health/ready"; }
+
+start_minio() {
+  ensure_minio_credentials
+  ensure_minio_certificate
+  mkdir -p "$DATA_DIR/minio"; chmod 700 "$DATA_DIR/minio"
+  port_taken "$MINIO_CONSOLE_PORT" && ! running minio &&
+    die "port 127.0.0.1:$MINIO_CONSOLE_PORT (MinIO's console) is taken by another program: stop it or set VETTIFY_MINIO_PORT"
+  # MINIO_UPDATE=off: no update checks (the network is loopback only); the credentials come from the state directory.
+  (set -a; . "$MINIO_CREDENTIALS"; set +a
+   MINIO_UPDATE=off MINIO_BROWSER_REDIRECT=off MINIO_PROMETHEUS_AUTH_TYPE=public \
+     start_process minio "$MINIO_PORT" "$MINIO_VERSION" "$MINIO_HOME/bin/minio" server \
+       --address "127.0.0.1:$MINIO_PORT" --console-address "127.0.0.1:$MINIO_CONSOLE_PORT" \
+       --certs-dir "$MINIO_DIR/certs" --quiet --anonymous "$DATA_DIR/minio")
+  wait_for minio 60 minio_ready
+}
+
 # ---------------------------------------------------------------- commands
-COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok argo-rollouts external-secrets prometheus)
+COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok argo-rollouts external-secrets prometheus minio)
 
 lock() {
   mkdir -p "$CLUSTER_DIR"
@@ -626,6 +700,7 @@ up() {
   start_rollouts
   start_external_secrets
   start_prometheus
+  start_minio
   log "the cluster is ready in $((SECONDS - started)) s: export KUBECONFIG=$KUBECONFIG_FILE (logs: $LOG_DIR)"
 }
 
@@ -654,9 +729,54 @@ status() {
   done
   echo "logs: $LOG_DIR"
   [ -z "$any" ] || echo "kubeconfig: $KUBECONFIG_FILE"
+  if running minio; then
+    if minio_ready 2>/dev/null; then echo "minio: ready, https://127.0.0.1:$MINIO_PORT (console https://127.0.0.1:$MINIO_CONSOLE_PORT)"
+    else echo "minio: running but not ready (see $LOG_DIR/minio.log)"; fi
+  fi
   if [ -n "$any" ] && running kube-apiserver && [ -x "$KUBECTL" ]; then
     kubectl_ get nodes --request-timeout=5s 2>/dev/null || true
   fi
+}
+
+# `minio up|down|status`: MinIO alone (a later `./vettify up` wants object storage without the whole cluster).
+minio_command() {
+  case "${1:-}" in
+    up)
+      command -v curl >/dev/null && command -v openssl >/dev/null || die "curl and openssl are needed"
+      lock
+      build_component minio "$MINIO_VERSION"
+      mkdir -p "$LOG_DIR" "$RUN_DIR" "$DATA_DIR"
+      start_minio
+      log "MinIO is ready on https://127.0.0.1:$MINIO_PORT (CA $PKI_DIR/ca.crt; credentials: scripts/cluster.sh env)"
+      ;;
+    down)
+      lock
+      stop_process minio
+      if [ "${2:-}" != --keep ]; then rm -rf "$DATA_DIR/minio"; fi
+      ;;
+    status)
+      if running minio; then
+        local f=$RUN_DIR/minio.pid
+        printf '%-24s running  127.0.0.1:%-6s %s (pid %s)\n' minio "$(sed -n 4p "$f")" "$(sed -n 3p "$f")" "$(sed -n 1p "$f")"
+        minio_ready 2>/dev/null && echo "ready: https://127.0.0.1:$MINIO_PORT/minio/health/ready" || echo "not ready (see $LOG_DIR/minio.log)"
+      else
+        printf '%-24s stopped\n' minio
+        return 3
+      fi
+      ;;
+    *) echo "usage: $0 minio up|down [--keep]|status" >&2; exit 2 ;;
+  esac
+}
+
+env_command() {
+  ensure_minio_credentials
+  printf 'export KUBECONFIG=%s\n' "$KUBECONFIG_FILE"
+  printf 'export PATH=%s:$PATH\n' "$K8S_HOME/bin"
+  printf 'export VETTIFY_PROMETHEUS_URL=http://127.0.0.1:%s\n' "$PROMETHEUS_PORT"
+  printf 'export VETTIFY_MINIO_ENDPOINT=https://127.0.0.1:%s\n' "$MINIO_PORT"
+  sed -n 's/^MINIO_ROOT_USER=\(.*\)$/export VETTIFY_MINIO_ROOT_USER=\1/p; s/^MINIO_ROOT_PASSWORD=\(.*\)$/export VETTIFY_MINIO_ROOT_PASSWORD=\1/p' \
+    "$MINIO_CREDENTIALS"
+  printf 'export VETTIFY_MINIO_CA=%s\n' "$PKI_DIR/ca.crt"
 }
 
 case "${1:-}" in
@@ -664,9 +784,7 @@ case "${1:-}" in
   up) up ;;
   down) shift; down "$@" ;;
   status) status ;;
-  env)
-    printf 'export KUBECONFIG=%s\n' "$KUBECONFIG_FILE"
-    printf 'export PATH=%s:$PATH\n' "$K8S_HOME/bin"
-    ;;
-  *) echo "usage: $0 build|up|down [--keep]|status|env" >&2; exit 2 ;;
+  env) env_command ;;
+  minio) shift; minio_command "$@" ;;
+  *) echo "usage: $0 build|up|down [--keep]|status|env|minio up|down [--keep]|status" >&2; exit 2 ;;
 esac
