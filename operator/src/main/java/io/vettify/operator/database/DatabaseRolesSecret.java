@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.vettify.operator.tenant.ConditionType;
 import io.vettify.operator.tenant.TenantDependent;
 import io.vettify.operator.tenant.TenantNames;
@@ -47,6 +48,12 @@ public class DatabaseRolesSecret extends CRUDKubernetesDependentResource<Secret,
                 .addToData(OWNER_PASSWORD, existing.getOrDefault(OWNER_PASSWORD, newPassword()))
                 .addToData(RUNTIME_PASSWORD, existing.getOrDefault(RUNTIME_PASSWORD, newPassword()))
                 .build();
+    }
+
+    /** By name: the default would compute {@link #desired}, which reads this very resource, and recurse. */
+    @Override
+    protected ResourceID targetSecondaryResourceID(VettifyTenant tenant, Context<VettifyTenant> context) {
+        return new ResourceID(TenantNames.databaseRolesSecret(tenant), tenant.getMetadata().getNamespace());
     }
 
     /** 32 random bytes, base64url: the value stored base64-encoded again, as Secret data is. */

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.vettify.operator.tenant.ConditionType;
 import io.vettify.operator.tenant.TenantDependent;
@@ -24,7 +25,7 @@ import org.postgresql.core.Utils;
  * {@link DatabaseRolesSecret} on every pass. {@code deletionPolicy: Delete} drops database and roles.
  */
 public class TenantDatabase implements DependentResource<TenantDatabase.Provisioned, VettifyTenant>,
-        Deleter<VettifyTenant>, TenantDependent {
+        Deleter<VettifyTenant>, NameSetter, TenantDependent {
 
     /** What was provisioned (a class, not a record: the operator's build-time index resolves its hierarchy). */
     public static final class Provisioned {
@@ -39,11 +40,24 @@ public class TenantDatabase implements DependentResource<TenantDatabase.Provisio
         }
     }
 
+    /** The workflow's name for it (JOSDK resolves {@code dependsOn} by name, a class name otherwise). */
+    private String name = DependentResource.defaultNameFor(getClass());
+
     @Inject
     TenantEvents events;
 
     @Inject
     DeletionGrace deletionGrace;
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void setName(String name) {
+        this.name = name;
+    }
 
     @Override
     public ConditionType condition() {

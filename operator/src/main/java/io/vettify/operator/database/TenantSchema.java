@@ -2,6 +2,7 @@ package io.vettify.operator.database;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.vettify.operator.tenant.ConditionType;
 import io.vettify.operator.tenant.ProvisioningException;
@@ -22,7 +23,8 @@ import org.flywaydb.core.api.MigrationVersion;
  * schema version of {@code spec.runtime.version}, then the DML grants to the runtime role (the afterMigrate callback)
  * and a catalog check that row-level security is enabled and forced on every CRM table.
  */
-public class TenantSchema implements DependentResource<TenantSchema.Migrated, VettifyTenant>, TenantDependent {
+public class TenantSchema implements DependentResource<TenantSchema.Migrated, VettifyTenant>, NameSetter,
+        TenantDependent {
 
     /** The context key under which the reconciler finds the schema version for the tenant's status. */
     public static final String SCHEMA_VERSION = "schemaVersion";
@@ -38,8 +40,21 @@ public class TenantSchema implements DependentResource<TenantSchema.Migrated, Ve
         }
     }
 
+    /** The workflow's name for it (JOSDK resolves {@code dependsOn} by name, a class name otherwise). */
+    private String name = DependentResource.defaultNameFor(getClass());
+
     @Inject
     RuntimeReleases releases;
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void setName(String name) {
+        this.name = name;
+    }
 
     @Override
     public ConditionType condition() {

@@ -3,6 +3,7 @@ package io.vettify.operator.storage;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.minio.BucketExistsArgs;
 import io.minio.GetBucketVersioningArgs;
@@ -36,7 +37,7 @@ import java.util.ArrayList;
  * {@code deletionPolicy: Delete} the bucket too, after every version of every object in it.
  */
 public class TenantBucket implements DependentResource<TenantBucket.Provisioned, VettifyTenant>, Deleter<VettifyTenant>,
-        TenantDependent {
+        NameSetter, TenantDependent {
 
     /** What was provisioned (a class, not a record: the operator's build-time index resolves its hierarchy). */
     public static final class Provisioned {
@@ -52,11 +53,24 @@ public class TenantBucket implements DependentResource<TenantBucket.Provisioned,
     /** Objects removed per request: the S3 API's limit for a multi-object delete. */
     private static final int DELETE_BATCH = 1000;
 
+    /** The workflow's name for it (JOSDK resolves {@code dependsOn} by name, a class name otherwise). */
+    private String name = DependentResource.defaultNameFor(getClass());
+
     @Inject
     TenantEvents events;
 
     @Inject
     DeletionGrace deletionGrace;
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void setName(String name) {
+        this.name = name;
+    }
 
     @Override
     public ConditionType condition() {
