@@ -5,6 +5,7 @@ import static io.vettify.operator.tenant.TenantConditions.TRUE;
 import static io.vettify.operator.tenant.TenantConditions.UNKNOWN;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -39,7 +40,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * conditions, phase and Events. Failures are reported, not thrown: a tenant with a bad spec or an unreachable database
  * shows why and is retried, while the other tenants go on.
  */
-@Workflow(handleExceptionsInReconciler = true, dependents = {
+// explicitInvocation: QOSDK 7.4.0 ignores handleExceptionsInReconciler (its QuarkusWorkflowSpec always answers false),
+// so a failed dependent would throw before reconcile() ran, and be given up after JOSDK's retries; reconcile() and
+// cleanup() run the workflow themselves instead, see runWorkflow.
+@Workflow(explicitInvocation = true, handleExceptionsInReconciler = true, dependents = {
         @Dependent(name = "external-secrets", type = TenantExternalSecrets.class,
                 readyPostcondition = SecretsReadyCondition.class),
         @Dependent(name = "database-roles", type = DatabaseRolesSecret.class, dependsOn = "external-secrets"),
@@ -78,6 +82,7 @@ public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Clean
 
     @Override
     public UpdateControl<VettifyTenant> reconcile(VettifyTenant tenant, Context<VettifyTenant> context) {
+        runWorkflow(() -> context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow());
         var workflow = context.managedWorkflowAndDependentResourceContext().getWorkflowReconcileResult()
                 .orElse(WorkflowReconcileResult.EMPTY);
         var previous = tenant.getStatus() == null ? new VettifyTenantStatus() : tenant.getStatus();
@@ -133,6 +138,7 @@ public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Clean
 
     @Override
     public DeleteControl cleanup(VettifyTenant tenant, Context<VettifyTenant> context) {
+        runWorkflow(() -> context.managedWorkflowAndDependentResourceContext().cleanupManageWorkflow());
         var cleanup = context.managedWorkflowAndDependentResourceContext().getWorkflowCleanupResult();
         if (cleanup.isPresent() && cleanup.get().erroredDependentsExist()) {
             cleanup.get().getErroredDependents().forEach((dependent, error) -> events.warning(tenant,
@@ -143,6 +149,18 @@ public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Clean
         events.normal(tenant, "Deleted", "tenant %s cleaned up (deletionPolicy %s)"
                 .formatted(tenant.getSpec().tenantId, tenant.getSpec().deletionPolicy));
         return DeleteControl.defaultDelete();
+    }
+
+    /**
+     * Runs the managed workflow. It throws when a dependent failed, after keeping its result (every dependent's
+     * outcome, errors included) in the context, where reconcile() and cleanup() read it: the error is reported there.
+     */
+    private static void runWorkflow(Runnable workflow) {
+        try {
+            workflow.run();
+        } catch (AggregatedOperatorException e) {
+            // reported from the workflow's result
+        }
     }
 
     /** What the workflow says about the dependents reporting {@code type}; null when none of them was reached. */
