@@ -78,18 +78,9 @@ public final class ObjectStore {
                 secret.required("secretKey"), http);
     }
 
-    public String endpoint() {
-        return endpoint;
-    }
-
     /** The S3 API as the object store's administrator. */
     public MinioClient s3() {
-        return s3(accessKey, secretKey);
-    }
-
-    /** The S3 API with other credentials, e.g. the runtime's. */
-    public MinioClient s3(String user, String password) {
-        return MinioClient.builder().endpoint(endpoint).credentials(user, password).httpClient(http).build();
+        return MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).httpClient(http).build();
     }
 
     /** MinIO's admin API (users and policies). */
