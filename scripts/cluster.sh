@@ -623,6 +623,8 @@ start_minio() {
        --address "127.0.0.1:$MINIO_PORT" --console-address "127.0.0.1:$MINIO_CONSOLE_PORT" \
        --certs-dir "$MINIO_DIR/certs" --quiet --anonymous "$DATA_DIR/minio")
   wait_for minio 60 minio_ready
+  # The console starts a moment after the API is ready.
+  wait_for minio 30 port_taken "$MINIO_CONSOLE_PORT"
 }
 
 # ---------------------------------------------------------------- commands
