@@ -394,7 +394,7 @@ wait_for() { # wait_for NAME SECONDS COMMAND...: until COMMAND succeeds, while N
   local deadline=$((SECONDS + timeout))
   until "$@" >/dev/null 2>&1; do
     running "$name" || { tail -n 20 "$LOG_DIR/$name.log" >&2; die "$name exited during start-up; see $LOG_DIR/$name.log"; }
-    [ $SECONDS -lt $deadline ] || die "$name was not ready within $timeout s; see $LOG_DIR/$name.log"
+    [ $SECONDS -lt $deadline ] || { tail -n 20 "$LOG_DIR/$name.log" >&2; die "$name was not ready within $timeout s; see $LOG_DIR/$name.log"; }
     sleep 0.3
   done
 }
@@ -500,7 +500,8 @@ status:
   capacity: {cpu: "32", memory: 256Gi, pods: "110"}
 NODE
   done
-  wait_for kwok 60 kubectl_ wait --for=condition=Ready --timeout=5s "${KWOK_NODES[@]/#/node/}"
+  # Seconds on an idle machine; much longer on 2 cores that other builds keep busy.
+  wait_for kwok 180 kubectl_ wait --for=condition=Ready --timeout=5s "${KWOK_NODES[@]/#/node/}"
   # A Node made by hand starts with the not-ready taint; the node-lifecycle controller removes it once the node is
   # Ready, but not always before the first pods want a place: remove it here if it is still there.
   for node in "${KWOK_NODES[@]}"; do
