@@ -76,7 +76,12 @@ class ClusterLifecycleTest {
         Path cluster = state.resolve("cluster");
         try {
             for (int round = 1; round <= 2; round++) {
-                LocalPlatform.runScript(environment, Duration.ofMinutes(60), "up");
+                try {
+                    LocalPlatform.runScript(environment, Duration.ofMinutes(60), "up");
+                } catch (RuntimeException e) {
+                    printLogs(cluster.resolve("logs")); // the temporary directory goes when the test ends
+                    throw e;
+                }
 
                 List<Long> pids = new ArrayList<>();
                 for (String component : COMPONENTS) {
@@ -129,6 +134,18 @@ class ClusterLifecycleTest {
             } catch (RuntimeException e) {
                 fail("could not stop the isolated instance in " + state, e);
             }
+        }
+    }
+
+    private static void printLogs(Path logs) {
+        try (Stream<Path> files = Files.list(logs)) {
+            files.sorted().forEach(log -> {
+                List<String> lines = lines(log);
+                System.err.println("---- last lines of " + log.getFileName());
+                lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(System.err::println);
+            });
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("no logs in " + logs + ": " + e);
         }
     }
 
