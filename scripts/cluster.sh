@@ -453,6 +453,11 @@ start_scheduler() {
   wait_for kube-scheduler 60 healthy_https "$SCHEDULER_PORT"
 }
 
+# kwok renews each node's Lease (--node-lease-duration-seconds), which is the heartbeat the node-lifecycle controller
+# reads: the node-heartbeat-with-lease Stage refreshes the Node's status only every ~10 min. Without the lease the
+# controller found every node's heartbeat stale after its 50 s grace period, marked the nodes and their pods NotReady for
+# a few seconds each minute, and a Rollout caught in that moment lost its available replicas for good (kwok does not
+# make a Running pod Ready again).
 start_kwok() {
   # kwok's Stage CRD and the upstream Stage objects, from the kwok module (cached at build time).
   kubectl_ apply --server-side --force-conflicts -f "$KWOK_HOME/stages/kwok.x-k8s.io_stages.yaml" >/dev/null
@@ -473,6 +478,7 @@ start_kwok() {
     --disregard-status-with-annotation-selector=kwok.x-k8s.io/status=custom \
     --disregard-status-with-label-selector= \
     --enable-crds=Stage \
+    --node-lease-duration-seconds=40 \
     --cidr=10.244.0.1/16 --node-ip=127.0.0.1 \
     --server-address="127.0.0.1:$KWOK_PORT"
   wait_for kwok 30 curl -fsS "http://127.0.0.1:$KWOK_PORT/healthz"
