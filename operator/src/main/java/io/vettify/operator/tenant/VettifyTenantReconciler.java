@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,10 +38,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         @Dependent(name = "external-secrets", type = TenantExternalSecrets.class,
                 readyPostcondition = SecretsReadyCondition.class),
         @Dependent(name = "database-roles", type = DatabaseRolesSecret.class, dependsOn = "external-secrets"),
-        @Dependent(name = "database", type = TenantDatabase.class, dependsOn = "database-roles"),
-        @Dependent(name = "schema", type = TenantSchema.class, dependsOn = "database"),
+        @Dependent(name = TenantDatabase.NAME, type = TenantDatabase.class, dependsOn = "database-roles"),
+        @Dependent(name = TenantSchema.NAME, type = TenantSchema.class, dependsOn = TenantDatabase.NAME),
 })
-@ControllerConfiguration(name = VettifyTenantReconciler.NAME)
+// Secrets created by hand and external systems change without an event: look again every few minutes.
+@ControllerConfiguration(name = VettifyTenantReconciler.NAME,
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Cleaner<VettifyTenant> {
 
     public static final String NAME = "vettifytenant";
