@@ -113,9 +113,14 @@ public class TenantDatabase implements DependentResource<TenantDatabase.Provisio
     }
 
     private static void ensureRole(Connection admin, String role, String password) throws SQLException {
-        var verb = exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER" : "CREATE";
-        execute(admin, verb + " ROLE " + ident(role) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD "
-                + "'" + Utils.escapeLiteral(null, password, true) + "'");
+        var passwordLiteral = "'" + Utils.escapeLiteral(null, password, true) + "'";
+        if (exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+            // A CREATEROLE admin may not touch SUPERUSER (even to say NOSUPERUSER): only login and password.
+            execute(admin, "ALTER ROLE " + ident(role) + " LOGIN PASSWORD " + passwordLiteral);
+        } else {
+            execute(admin, "CREATE ROLE " + ident(role) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD "
+                    + passwordLiteral);
+        }
     }
 
     private static boolean isSuperuser(Connection admin) throws SQLException {

@@ -79,7 +79,7 @@ class DatabaseProvisioningTest {
         awaitCondition(client, tenant, SchemaMigrated, "True", null);
         assertThat(Tenants.get(client, tenant).getStatus().schemaVersion).isEqualTo("3");
         var database = TenantNames.databaseName(tenant);
-        assertThat(churnRiskColumns(database)).isEmpty();
+        assertThat(workerJobsTables(database)).isEmpty();
 
         Tenants.edit(client, tenant, t -> {
             t.getSpec().runtime.version = "1.1.0";
@@ -88,7 +88,9 @@ class DatabaseProvisioningTest {
 
         awaitCondition(client, tenant, SchemaMigrated, "True", null);
         await().atMost(Tenants.TIMEOUT).until(() -> "4".equals(Tenants.get(client, tenant).getStatus().schemaVersion));
-        assertThat(churnRiskColumns(database)).containsExactly("churn_risk");
+        assertThat(workerJobsTables(database)).containsExactly("worker_jobs");
+        assertThat(TestDatabase.query(database, "SELECT relforcerowsecurity FROM pg_class WHERE relname = 'worker_jobs'"))
+                .containsExactly("t");
     }
 
     @Test
@@ -125,9 +127,9 @@ class DatabaseProvisioningTest {
         return new String(Base64.getDecoder().decode(secret.getData().get(DatabaseRolesSecret.RUNTIME_PASSWORD)));
     }
 
-    private static java.util.List<String> churnRiskColumns(String database) throws SQLException {
-        return TestDatabase.query(database, "SELECT column_name FROM information_schema.columns WHERE table_schema = 'crm'"
-                + " AND table_name = 'accounts' AND column_name = 'churn_risk'");
+    private static java.util.List<String> workerJobsTables(String database) throws SQLException {
+        return TestDatabase.query(database, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'crm'"
+                + " AND table_name = 'worker_jobs'");
     }
 
     private static String jdbcUrl(String database) {

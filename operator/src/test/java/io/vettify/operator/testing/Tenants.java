@@ -29,9 +29,13 @@ public final class Tenants {
                 .withName(tenant.getMetadata().getName()).get();
     }
 
+    /** Changes the spec as {@code kubectl apply} would: server-side apply, no optimistic lock on the status. */
     public static VettifyTenant edit(KubernetesClient client, VettifyTenant tenant, UnaryOperator<VettifyTenant> edit) {
-        return client.resources(VettifyTenant.class).inNamespace(tenant.getMetadata().getNamespace())
-                .withName(tenant.getMetadata().getName()).edit(edit);
+        var changed = edit.apply(get(client, tenant));
+        changed.getMetadata().setResourceVersion(null);
+        changed.getMetadata().setManagedFields(null);
+        changed.setStatus(null);
+        return client.resources(VettifyTenant.class).resource(changed).serverSideApply();
     }
 
     public static Optional<Condition> condition(KubernetesClient client, VettifyTenant tenant, ConditionType type) {
