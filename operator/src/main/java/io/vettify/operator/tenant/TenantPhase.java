@@ -1,0 +1,5 @@
+package io.vettify.operator.tenant;
+
+public enum TenantPhase {
+    Pending, Provisioning, Ready, Progressing, Degraded, Deleting
+}
