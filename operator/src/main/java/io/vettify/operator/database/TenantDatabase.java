@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.vettify.operator.tenant.ConditionType;
 import io.vettify.operator.tenant.TenantDependent;
@@ -25,7 +24,7 @@ import org.postgresql.core.Utils;
  * {@link DatabaseRolesSecret} on every pass. {@code deletionPolicy: Delete} drops database and roles.
  */
 public class TenantDatabase implements DependentResource<TenantDatabase.Provisioned, VettifyTenant>,
-        Deleter<VettifyTenant>, NameSetter, TenantDependent {
+        Deleter<VettifyTenant>, TenantDependent {
 
     /** What was provisioned (a class, not a record: the operator's build-time index resolves its hierarchy). */
     public static final class Provisioned {
@@ -40,23 +39,18 @@ public class TenantDatabase implements DependentResource<TenantDatabase.Provisio
         }
     }
 
-    /** The workflow's name for it (JOSDK resolves {@code dependsOn} by name, a class name otherwise). */
-    private String name = DependentResource.defaultNameFor(getClass());
-
     @Inject
     TenantEvents events;
 
     @Inject
     DeletionGrace deletionGrace;
 
-    @Override
-    public String name() {
-        return name;
-    }
+    /** Its name in the workflow (an external dependent has no name setter: the workflow looks it up by this). */
+    public static final String NAME = "database";
 
     @Override
-    public void setName(String name) {
-        this.name = name;
+    public String name() {
+        return NAME;
     }
 
     @Override
@@ -90,9 +84,6 @@ public class TenantDatabase implements DependentResource<TenantDatabase.Provisio
             var database = ident(provisioned.database);
             execute(admin, "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
             execute(admin, "GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + ident(provisioned.runtimeRole));
-            // The runtime sets both per transaction; these defaults make a forgotten one an empty match, not an error.
-            execute(admin, "ALTER DATABASE " + database + " SET app.tid = ''");
-            execute(admin, "ALTER DATABASE " + database + " SET app.whid = ''");
             return created ? ReconcileResult.resourceCreated(provisioned) : ReconcileResult.noOperation(provisioned);
         } catch (SQLException e) {
             throw DatabaseServer.failure("provisioning database " + provisioned.database, e);
@@ -122,9 +113,14 @@ public class TenantDatabase implements DependentResource<TenantDatabase.Provisio
     }
 
     private static void ensureRole(Connection admin, String role, String password) throws SQLException {
-        var verb = exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER" : "CREATE";
-        execute(admin, verb + " ROLE " + ident(role) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD "
-                + "'" + Utils.escapeLiteral(null, password, true) + "'");
+        var passwordLiteral = "'" + Utils.escapeLiteral(null, password, true) + "'";
+        if (exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+            // A CREATEROLE admin may not touch SUPERUSER (even to say NOSUPERUSER): only login and password.
+            execute(admin, "ALTER ROLE " + ident(role) + " LOGIN PASSWORD " + passwordLiteral);
+        } else {
+            execute(admin, "CREATE ROLE " + ident(role) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD "
+                    + passwordLiteral);
+        }
     }
 
     private static boolean isSuperuser(Connection admin) throws SQLException {

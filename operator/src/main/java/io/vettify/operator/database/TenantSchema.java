@@ -2,7 +2,6 @@ package io.vettify.operator.database;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.vettify.operator.tenant.ConditionType;
 import io.vettify.operator.tenant.ProvisioningException;
@@ -23,8 +22,7 @@ import org.flywaydb.core.api.MigrationVersion;
  * schema version of {@code spec.runtime.version}, then the DML grants to the runtime role (the afterMigrate callback)
  * and a catalog check that row-level security is enabled and forced on every CRM table.
  */
-public class TenantSchema implements DependentResource<TenantSchema.Migrated, VettifyTenant>, NameSetter,
-        TenantDependent {
+public class TenantSchema implements DependentResource<TenantSchema.Migrated, VettifyTenant>, TenantDependent {
 
     /** The context key under which the reconciler finds the schema version for the tenant's status. */
     public static final String SCHEMA_VERSION = "schemaVersion";
@@ -40,20 +38,15 @@ public class TenantSchema implements DependentResource<TenantSchema.Migrated, Ve
         }
     }
 
-    /** The workflow's name for it (JOSDK resolves {@code dependsOn} by name, a class name otherwise). */
-    private String name = DependentResource.defaultNameFor(getClass());
-
     @Inject
     RuntimeReleases releases;
 
-    @Override
-    public String name() {
-        return name;
-    }
+    /** Its name in the workflow (an external dependent has no name setter: the workflow looks it up by this). */
+    public static final String NAME = "schema";
 
     @Override
-    public void setName(String name) {
-        this.name = name;
+    public String name() {
+        return NAME;
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.vettify.operator.storage;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.api.reconciler.dependent.NameSetter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
 import io.minio.BucketExistsArgs;
 import io.minio.GetBucketVersioningArgs;
@@ -37,7 +36,7 @@ import java.util.ArrayList;
  * {@code deletionPolicy: Delete} the bucket too, after every version of every object in it.
  */
 public class TenantBucket implements DependentResource<TenantBucket.Provisioned, VettifyTenant>, Deleter<VettifyTenant>,
-        NameSetter, TenantDependent {
+        TenantDependent {
 
     /** What was provisioned (a class, not a record: the operator's build-time index resolves its hierarchy). */
     public static final class Provisioned {
@@ -53,23 +52,18 @@ public class TenantBucket implements DependentResource<TenantBucket.Provisioned,
     /** Objects removed per request: the S3 API's limit for a multi-object delete. */
     private static final int DELETE_BATCH = 1000;
 
-    /** The workflow's name for it (JOSDK resolves {@code dependsOn} by name, a class name otherwise). */
-    private String name = DependentResource.defaultNameFor(getClass());
-
     @Inject
     TenantEvents events;
 
     @Inject
     DeletionGrace deletionGrace;
 
-    @Override
-    public String name() {
-        return name;
-    }
+    /** Its name in the workflow (an external dependent has no name setter: the workflow looks it up by this). */
+    public static final String NAME = "bucket";
 
     @Override
-    public void setName(String name) {
-        this.name = name;
+    public String name() {
+        return NAME;
     }
 
     @Override

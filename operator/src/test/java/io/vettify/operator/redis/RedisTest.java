@@ -1,15 +1,10 @@
 package io.vettify.operator.redis;
 
-import static io.vettify.operator.testing.TenantFixture.TIMEOUT;
-import static io.vettify.operator.testing.TenantFixture.awaitTenant;
-import static io.vettify.operator.testing.TenantFixture.condition;
-import static io.vettify.operator.testing.TenantFixture.create;
-import static io.vettify.operator.testing.TenantFixture.createSecret;
-import static io.vettify.operator.testing.TenantFixture.isFalseBecause;
-import static io.vettify.operator.testing.TenantFixture.isTrue;
-import static io.vettify.operator.testing.TenantFixture.newTenantId;
-import static io.vettify.operator.testing.TenantFixture.prepare;
-import static io.vettify.operator.testing.TenantFixture.secretData;
+import static io.vettify.operator.tenant.ConditionType.Ready;
+import static io.vettify.operator.tenant.ConditionType.RedisReady;
+import static io.vettify.operator.tenant.ConditionType.RuntimeAvailable;
+import static io.vettify.operator.testing.Tenants.TIMEOUT;
+import static io.vettify.operator.testing.Tenants.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,10 +12,15 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vettify.operator.testing.OperatorTestRun;
-import io.vettify.operator.testing.TenantFixture;
+import io.vettify.operator.tenant.TenantNames;
 import io.vettify.operator.tenant.VettifyTenant;
 import io.vettify.operator.tenant.VettifyTenantSpec;
+import io.vettify.operator.tenant.VettifyTenantSpec.DeletionPolicy;
+import io.vettify.operator.testing.OperatorInstance;
+import io.vettify.operator.testing.SecretData;
+import io.vettify.operator.testing.TenantFixtures;
+import io.vettify.operator.testing.Tenants;
+import io.vettify.platform.testing.LocalPlatformResource;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -33,33 +33,31 @@ import org.junit.jupiter.api.Test;
  * the switch from one mode to the other.
  */
 @QuarkusTest
-@QuarkusTestResource(OperatorTestRun.class)
+@QuarkusTestResource(value = LocalPlatformResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = OperatorInstance.class, restrictToAnnotatedClass = false)
 class RedisTest {
 
     @Inject
     KubernetesClient client;
 
-    private VettifyTenant tenant;
-
     @AfterEach
     void cleanUp() {
-        TenantFixture.cleanUp(client, tenant);
+        TenantFixtures.deleteTestNamespaces(client);
     }
 
     @Test
     void aDedicatedRedisGetsItsPasswordSecretHeadlessServiceAndStatefulSetAndBecomesReady() {
-        var tenantId = newTenantId("redis");
-        var prepared = prepare(client, tenantId);
-        prepared.getSpec().redis.storage = "2Gi";
-        tenant = create(client, prepared);
-        awaitTenant(client, tenant, "RedisReady", t -> isTrue(t, "RedisReady"));
+        var tenant = tenant("redis");
+        tenant.getSpec().redis.storage = "2Gi";
+        Tenants.apply(client, tenant);
+        awaitCondition(client, tenant, RedisReady, "True", null);
 
         var namespace = tenant.getMetadata().getNamespace();
-        var name = "vettify-" + tenantId + "-redis";
+        var name = TenantNames.redis(tenant);
         var secret = client.secrets().inNamespace(namespace).withName(name).get();
         assertThat(secret.getMetadata().getOwnerReferences()).singleElement()
-                .satisfies(owner -> assertThat(owner.getName()).isEqualTo(tenantId));
-        var password = secretData(client, namespace, name).get("password");
+                .satisfies(owner -> assertThat(owner.getName()).isEqualTo(tenant.getMetadata().getName()));
+        var password = SecretData.of(client, namespace, name).get("password");
         assertThat(password).matches("[A-Za-z0-9_-]{43}");
 
         var service = client.services().inNamespace(namespace).withName(name).get();
@@ -103,32 +101,31 @@ class RedisTest {
         assertThat(claim.getStatus().getPhase()).isEqualTo("Bound");
         assertThat(claim.getSpec().getStorageClassName()).isEqualTo("vettify-local");
 
-        awaitTenant(client, tenant, "RuntimeAvailable", t -> isTrue(t, "RuntimeAvailable"));
-        assertThat(secretData(client, namespace, "vettify-" + tenantId + "-runtime").get("VETTIFY_REDIS_URL"))
+        awaitCondition(client, tenant, RuntimeAvailable, "True", null);
+        assertThat(SecretData.of(client, namespace, TenantNames.runtimeSecret(tenant)).get("VETTIFY_REDIS_URL"))
                 .isEqualTo("redis://:%s@%s.%s.svc:6379".formatted(password, name, namespace));
     }
 
     @Test
     void anExternalRedisWaitsForItsUrlSecretAndReportsItMissing() {
-        var tenantId = newTenantId("redis-ext");
-        var prepared = prepare(client, tenantId);
-        prepared.getSpec().redis.mode = VettifyTenantSpec.RedisMode.External;
-        prepared.getSpec().redis.urlSecretRef = new VettifyTenantSpec.SecretRef(tenantId + "-redis-url");
-        tenant = create(client, prepared);
+        var tenant = tenant("redis-ext");
+        var urlSecret = tenant.getMetadata().getName() + "-redis-url";
+        tenant.getSpec().redis.mode = VettifyTenantSpec.RedisMode.External;
+        tenant.getSpec().redis.urlSecretRef = new VettifyTenantSpec.SecretRef(urlSecret);
+        Tenants.apply(client, tenant);
 
-        var missing = awaitTenant(client, tenant, "RedisReady False SecretMissing",
-                t -> isFalseBecause(t, "RedisReady", "SecretMissing"));
-        assertThat(condition(missing, "RedisReady").orElseThrow().getMessage()).contains(tenantId + "-redis-url");
-        assertThat(condition(missing, "Ready").orElseThrow().getStatus()).isEqualTo("False");
+        var missing = awaitCondition(client, tenant, RedisReady, "False", "SecretMissing");
+        assertThat(missing.getMessage()).contains(urlSecret);
+        assertThat(Tenants.condition(client, tenant, Ready).orElseThrow().getStatus()).isEqualTo("False");
 
         var namespace = tenant.getMetadata().getNamespace();
         var url = "rediss://default:s3cret@cache.example.internal:6380/2";
-        createSecret(client, namespace, tenantId + "-redis-url", Map.of("url", url));
-        awaitTenant(client, tenant, "RedisReady and RuntimeAvailable",
-                t -> isTrue(t, "RedisReady") && isTrue(t, "RuntimeAvailable"));
-        assertThat(secretData(client, namespace, "vettify-" + tenantId + "-runtime").get("VETTIFY_REDIS_URL"))
+        TenantFixtures.createSecret(client, namespace, urlSecret, Map.of("url", url));
+        awaitCondition(client, tenant, RedisReady, "True", null);
+        awaitCondition(client, tenant, RuntimeAvailable, "True", null);
+        assertThat(SecretData.of(client, namespace, TenantNames.runtimeSecret(tenant)).get("VETTIFY_REDIS_URL"))
                 .isEqualTo(url);
-        var name = "vettify-" + tenantId + "-redis";
+        var name = TenantNames.redis(tenant);
         assertThat(client.apps().statefulSets().inNamespace(namespace).withName(name).get()).isNull();
         assertThat(client.services().inNamespace(namespace).withName(name).get()).isNull();
         assertThat(client.secrets().inNamespace(namespace).withName(name).get()).isNull();
@@ -136,18 +133,19 @@ class RedisTest {
 
     @Test
     void switchingFromDedicatedToExternalRemovesTheDedicatedRedis() {
-        var tenantId = newTenantId("redis-sw");
-        tenant = create(client, prepare(client, tenantId));
-        awaitTenant(client, tenant, "RuntimeAvailable", t -> isTrue(t, "RuntimeAvailable"));
+        var tenant = tenant("redis-sw");
+        Tenants.apply(client, tenant);
+        awaitCondition(client, tenant, RuntimeAvailable, "True", null);
         var namespace = tenant.getMetadata().getNamespace();
-        var name = "vettify-" + tenantId + "-redis";
+        var name = TenantNames.redis(tenant);
         assertThat(client.apps().statefulSets().inNamespace(namespace).withName(name).get()).isNotNull();
 
         var url = "redis://cache.example.internal:6379/0";
-        createSecret(client, namespace, tenantId + "-redis-url", Map.of("url", url));
-        client.resources(VettifyTenant.class).inNamespace(namespace).withName(tenantId).edit(t -> {
+        var urlSecret = tenant.getMetadata().getName() + "-redis-url";
+        TenantFixtures.createSecret(client, namespace, urlSecret, Map.of("url", url));
+        Tenants.edit(client, tenant, t -> {
             t.getSpec().redis.mode = VettifyTenantSpec.RedisMode.External;
-            t.getSpec().redis.urlSecretRef = new VettifyTenantSpec.SecretRef(tenantId + "-redis-url");
+            t.getSpec().redis.urlSecretRef = new VettifyTenantSpec.SecretRef(urlSecret);
             return t;
         });
 
@@ -156,7 +154,16 @@ class RedisTest {
                         && client.services().inNamespace(namespace).withName(name).get() == null
                         && client.secrets().inNamespace(namespace).withName(name).get() == null);
         await("the runtime Secret's Redis URL").atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() ->
-                url.equals(secretData(client, namespace, "vettify-" + tenantId + "-runtime").get("VETTIFY_REDIS_URL")));
-        awaitTenant(client, tenant, "RedisReady", t -> isTrue(t, "RedisReady"));
+                url.equals(SecretData.of(client, namespace, TenantNames.runtimeSecret(tenant)).get("VETTIFY_REDIS_URL")));
+        awaitCondition(client, tenant, RedisReady, "True", null);
+    }
+
+    /** A tenant (deletionPolicy Delete) with its admin Secrets, to adjust and apply. */
+    private VettifyTenant tenant(String prefix) {
+        var tenantId = TenantFixtures.uniqueTenantId(prefix);
+        var tenant = TenantFixtures.tenant(TenantFixtures.newNamespace(client, tenantId), tenantId);
+        tenant.getSpec().deletionPolicy = DeletionPolicy.Delete;
+        TenantFixtures.createAdminSecrets(client, tenant);
+        return tenant;
     }
 }

@@ -1,29 +1,31 @@
 package io.vettify.operator.runtime;
 
-import static io.vettify.operator.testing.TenantFixture.TIMEOUT;
-import static io.vettify.operator.testing.TenantFixture.awaitSettled;
-import static io.vettify.operator.testing.TenantFixture.awaitTenant;
-import static io.vettify.operator.testing.TenantFixture.create;
-import static io.vettify.operator.testing.TenantFixture.isTrue;
-import static io.vettify.operator.testing.TenantFixture.newTenantId;
-import static io.vettify.operator.testing.TenantFixture.prepare;
-import static io.vettify.operator.testing.TenantFixture.secretData;
+import static io.vettify.operator.tenant.ConditionType.Ready;
+import static io.vettify.operator.tenant.ConditionType.RuntimeAvailable;
+import static io.vettify.operator.testing.Tenants.TIMEOUT;
+import static io.vettify.operator.testing.Tenants.awaitCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vettify.operator.testing.LocalServices;
-import io.vettify.operator.testing.OperatorTestRun;
-import io.vettify.operator.testing.TenantFixture;
+import io.vettify.operator.secrets.TenantSecret;
+import io.vettify.operator.tenant.TenantNames;
 import io.vettify.operator.tenant.VettifyTenant;
+import io.vettify.operator.tenant.VettifyTenantSpec.DeletionPolicy;
+import io.vettify.operator.testing.OperatorInstance;
+import io.vettify.operator.testing.SecretData;
+import io.vettify.operator.testing.TenantFixtures;
+import io.vettify.operator.testing.Tenants;
 import io.vettify.platform.testing.LocalPlatform;
+import io.vettify.platform.testing.LocalPlatformResource;
+import io.vettify.platform.testing.LocalServices;
 import jakarta.inject.Inject;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,45 +35,43 @@ import org.junit.jupiter.api.Test;
  * regenerated role password.
  */
 @QuarkusTest
-@QuarkusTestResource(OperatorTestRun.class)
+@QuarkusTestResource(value = LocalPlatformResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = OperatorInstance.class, restrictToAnnotatedClass = false)
 class RuntimeSecretTest {
 
     @Inject
     KubernetesClient client;
 
-    private VettifyTenant tenant;
-
     @AfterEach
     void cleanUp() {
-        TenantFixture.cleanUp(client, tenant);
+        TenantFixtures.deleteTestNamespaces(client);
     }
 
     @Test
     void theRuntimeSecretHoldsEveryKeyWithItsValue() throws Exception {
-        var tenantId = newTenantId("runtime");
-        tenant = create(client, prepare(client, tenantId));
-        awaitTenant(client, tenant, "RuntimeAvailable", t -> isTrue(t, "RuntimeAvailable"));
-
+        var tenant = provisioned("runtime");
         var namespace = tenant.getMetadata().getNamespace();
-        var secret = client.secrets().inNamespace(namespace).withName("vettify-" + tenantId + "-runtime").get();
+        var tenantId = tenant.getSpec().tenantId;
+
+        var secret = client.secrets().inNamespace(namespace).withName(TenantNames.runtimeSecret(tenant)).get();
         assertThat(secret.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
             assertThat(owner.getKind()).isEqualTo("VettifyTenant");
-            assertThat(owner.getName()).isEqualTo(tenantId);
+            assertThat(owner.getName()).isEqualTo(tenant.getMetadata().getName());
         });
-        var runtime = TenantFixture.decode(secret);
-        var database = "vettify_" + tenantId.replace('-', '_');
-        var roles = secretData(client, namespace, "vettify-" + tenantId + "-database-roles");
-        var bucket = secretData(client, namespace, "vettify-" + tenantId + "-bucket-credentials");
-        var keys = secretData(client, namespace, "vettify-" + tenantId + "-runtime-keys");
-        var redisPassword = secretData(client, namespace, "vettify-" + tenantId + "-redis").get("password");
+        var runtime = SecretData.decode(secret);
+        var database = TenantNames.databaseName(tenant);
+        var roles = SecretData.of(client, namespace, TenantNames.databaseRolesSecret(tenant));
+        var bucket = SecretData.of(client, namespace, TenantNames.bucketCredentialsSecret(tenant));
+        var keys = SecretData.of(client, namespace, TenantSecret.RUNTIME_KEYS.secretName(tenant));
+        var redisPassword = SecretData.of(client, namespace, TenantNames.redis(tenant)).get("password");
         assertThat(runtime).containsOnly(
-                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:%s/%s?sslmode=disable"
-                        .formatted(LocalServices.get().pgPort(), database)),
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:%d/%s?sslmode=disable"
+                        .formatted(LocalServices.pgPort(), database)),
                 Map.entry("QUARKUS_DATASOURCE_USERNAME", database + "_app"),
                 Map.entry("QUARKUS_DATASOURCE_PASSWORD", roles.get("runtimePassword")),
                 Map.entry("VETTIFY_TENANT_ID", tenantId),
                 Map.entry("VETTIFY_WAREHOUSES", "cluj,iasi"),
-                Map.entry("VETTIFY_S3_ENDPOINT", LocalPlatform.minio().endpoint().toString().replaceAll("/$", "")),
+                Map.entry("VETTIFY_S3_ENDPOINT", LocalPlatform.minio().endpoint().toString()),
                 Map.entry("VETTIFY_S3_BUCKET", "vettify-" + tenantId),
                 Map.entry("VETTIFY_S3_ACCESS_KEY", "vettify-" + tenantId + "-runtime"),
                 Map.entry("VETTIFY_S3_SECRET_KEY", bucket.get("secretKey")),
@@ -87,36 +87,54 @@ class RuntimeSecretTest {
 
     @Test
     void theRuntimeSecretIsRewrittenWhenARuntimeKeyIsRotatedOrTheRolePasswordRegenerated() throws Exception {
-        var tenantId = newTenantId("runtime-rot");
-        tenant = create(client, prepare(client, tenantId));
-        awaitTenant(client, tenant, "Ready", t -> isTrue(t, "Ready"));
-        // A Ready tenant is not looked at again unless something it watches changes.
-        awaitSettled(client, tenant);
+        var tenant = provisioned("runtime-rot");
+        awaitCondition(client, tenant, Ready, "True", null);
+        // A Ready tenant is looked at again only when something it watches changes (or after minutes).
+        awaitSettled(tenant);
         var namespace = tenant.getMetadata().getNamespace();
-        var runtimeSecret = "vettify-" + tenantId + "-runtime";
+        var runtimeSecret = TenantNames.runtimeSecret(tenant);
 
         // The runtime keys Secret belongs to no tenant (made by hand, or by External Secrets): only its name ties it.
-        var rotated = TenantFixture.runtimeKeys();
-        client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata()
-                .withName("vettify-" + tenantId + "-runtime-keys").endMetadata().withStringData(rotated).build())
-                .update();
+        var rotated = TenantFixtures.runtimeKeys();
+        TenantFixtures.createSecret(client, namespace, TenantSecret.RUNTIME_KEYS.secretName(tenant), rotated);
         await("the rotated keys in the runtime Secret").atMost(TIMEOUT).pollInterval(Duration.ofMillis(250))
-                .until(() -> secretData(client, namespace, runtimeSecret), runtime ->
+                .until(() -> SecretData.of(client, namespace, runtimeSecret), runtime ->
                         rotated.get("sseCustomerKey").equals(runtime.get("VETTIFY_SSE_CUSTOMER_KEY"))
                                 && rotated.get("webhookSigningKey").equals(runtime.get("VETTIFY_WEBHOOK_SIGNING_KEY")));
 
-        var before = secretData(client, namespace, runtimeSecret).get("QUARKUS_DATASOURCE_PASSWORD");
-        client.secrets().inNamespace(namespace).withName("vettify-" + tenantId + "-database-roles").delete();
+        // Rotating a role password is deleting the roles Secret: a new one is generated and set on the role.
+        var before = SecretData.of(client, namespace, runtimeSecret).get("QUARKUS_DATASOURCE_PASSWORD");
+        client.secrets().inNamespace(namespace).withName(TenantNames.databaseRolesSecret(tenant)).delete();
         var after = await("a new role password in the runtime Secret").atMost(TIMEOUT)
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> secretData(client, namespace, runtimeSecret), runtime ->
+                .until(() -> SecretData.of(client, namespace, runtimeSecret), runtime ->
                         runtime.get("QUARKUS_DATASOURCE_PASSWORD") != null
                                 && !before.equals(runtime.get("QUARKUS_DATASOURCE_PASSWORD")));
         assertThat(after.get("QUARKUS_DATASOURCE_PASSWORD")).isEqualTo(
-                secretData(client, namespace, "vettify-" + tenantId + "-database-roles").get("runtimePassword"));
+                SecretData.of(client, namespace, TenantNames.databaseRolesSecret(tenant)).get("runtimePassword"));
         await("the role accepts its new password").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
-                .until(() -> currentUser(after), user -> user.endsWith("_app"));
+                .until(() -> currentUser(after), user -> user.equals(TenantNames.runtimeRole(tenant)));
+    }
+
+    private VettifyTenant provisioned(String prefix) {
+        var tenantId = TenantFixtures.uniqueTenantId(prefix);
+        var tenant = TenantFixtures.tenant(TenantFixtures.newNamespace(client, tenantId), tenantId);
+        tenant.getSpec().deletionPolicy = DeletionPolicy.Delete;
+        TenantFixtures.createAdminSecrets(client, tenant);
+        Tenants.apply(client, tenant);
+        awaitCondition(client, tenant, RuntimeAvailable, "True", null);
+        return tenant;
+    }
+
+    /** Waits until the operator leaves the tenant alone: its resourceVersion unchanged for three seconds. */
+    private void awaitSettled(VettifyTenant tenant) {
+        var last = new AtomicReference<String>();
+        await("tenant settled").during(Duration.ofSeconds(3)).atMost(TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    var resourceVersion = Tenants.get(client, tenant).getMetadata().getResourceVersion();
+                    return resourceVersion.equals(last.getAndSet(resourceVersion));
+                });
     }
 
     private static String currentUser(Map<String, String> runtime) throws Exception {
