@@ -5,6 +5,7 @@ import static io.vettify.operator.tenant.TenantConditions.TRUE;
 import static io.vettify.operator.tenant.TenantConditions.UNKNOWN;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -18,6 +19,15 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconci
 import io.vettify.operator.database.DatabaseRolesSecret;
 import io.vettify.operator.database.TenantDatabase;
 import io.vettify.operator.database.TenantSchema;
+import io.vettify.operator.runtime.RolloutAvailableCondition;
+import io.vettify.operator.runtime.RolloutStatusMirror;
+import io.vettify.operator.runtime.RuntimeAnalysisTemplate;
+import io.vettify.operator.runtime.RuntimeCanaryService;
+import io.vettify.operator.runtime.RuntimeIngress;
+import io.vettify.operator.runtime.RuntimeRollout;
+import io.vettify.operator.runtime.RuntimeService;
+import io.vettify.operator.runtime.RuntimeServiceMonitor;
+import io.vettify.operator.runtime.RuntimeStableService;
 import io.vettify.operator.secrets.SecretsReadyCondition;
 import io.vettify.operator.secrets.TenantExternalSecrets;
 import java.time.Clock;
@@ -38,13 +48,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
         @Dependent(name = "database-roles", type = DatabaseRolesSecret.class, dependsOn = "external-secrets"),
         @Dependent(name = "database", type = TenantDatabase.class, dependsOn = "database-roles"),
         @Dependent(name = "schema", type = TenantSchema.class, dependsOn = "database"),
+        // A6: the runtime. The Rollout changes only once the schema reached its release's version (A8).
+        @Dependent(name = "runtime-analysis-template", type = RuntimeAnalysisTemplate.class, dependsOn = "schema"),
+        @Dependent(name = "runtime-service", type = RuntimeService.class, dependsOn = "schema"),
+        @Dependent(name = "runtime-stable-service", type = RuntimeStableService.class, dependsOn = "schema"),
+        @Dependent(name = "runtime-canary-service", type = RuntimeCanaryService.class, dependsOn = "schema"),
+        @Dependent(name = "runtime-rollout", type = RuntimeRollout.class, readyPostcondition = RolloutAvailableCondition.class,
+                dependsOn = { "schema", "runtime-analysis-template", "runtime-stable-service", "runtime-canary-service" }),
+        @Dependent(name = "runtime-ingress", type = RuntimeIngress.class, dependsOn = "runtime-service"),
+        @Dependent(name = "runtime-service-monitor", type = RuntimeServiceMonitor.class, dependsOn = "runtime-service"),
 })
 @ControllerConfiguration(name = VettifyTenantReconciler.NAME)
+// RolloutStatusMirror reads the runtime's ReplicaSets (their version label under their pod-template hash).
+@RBACRule(apiGroups = "apps", resources = "replicasets", verbs = { "get", "list" })
 public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Cleaner<VettifyTenant> {
 
     public static final String NAME = "vettifytenant";
 
-    /** The conditions the workflow's dependents report; CanaryHealthy and Ready are derived from them. */
+    /** The conditions the workflow's dependents report; CanaryHealthy comes from the Rollout, Ready from all. */
     private static final Set<ConditionType> PROVISIONING = EnumSet.range(ConditionType.SecretsReady,
             ConditionType.RuntimeAvailable);
 
@@ -88,7 +109,19 @@ public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Clean
                 waitingFor = waitingFor == null ? type : waitingFor;
             }
         }
-        boolean ready = PROVISIONING.stream().allMatch(conditions::isTrue);
+        // A7: the canary, mirrored from the Rollout whenever there is one (its status changes trigger reconciliation).
+        var canary = RolloutStatusMirror.observe(tenant, context);
+        if (canary.isPresent()) {
+            var observed = canary.get();
+            conditions.set(ConditionType.CanaryHealthy, observed.status(), observed.reason(), observed.message());
+        } else {
+            conditions.set(ConditionType.CanaryHealthy, UNKNOWN, "NoRollout", "the runtime's Rollout does not exist yet");
+        }
+        var canaryState = canary.map(RolloutStatusMirror.Observation::canary).orElse(RolloutStatusMirror.Canary.NONE);
+        waitingFor = waitingFor == null && !conditions.isTrue(ConditionType.CanaryHealthy)
+                ? ConditionType.CanaryHealthy : waitingFor;
+
+        boolean ready = PROVISIONING.stream().allMatch(conditions::isTrue) && conditions.isTrue(ConditionType.CanaryHealthy);
         conditions.set(ConditionType.Ready, ready ? TRUE : FALSE, ready ? "Provisioned" : "Waiting",
                 ready ? "all dependents are ready" : "waiting for " + waitingFor);
 
@@ -96,12 +129,14 @@ public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Clean
         status.observedGeneration = tenant.getMetadata().getGeneration();
         status.schemaVersion = context.managedWorkflowAndDependentResourceContext()
                 .get(TenantSchema.SCHEMA_VERSION, String.class).orElse(previous.schemaVersion);
-        status.runtime = previous.runtime;
+        status.runtime = canary.map(RolloutStatusMirror.Observation::runtime).orElse(previous.runtime);
         status.conditions = conditions.conditions();
-        status.phase = ready ? TenantPhase.Ready : failed ? TenantPhase.Degraded : TenantPhase.Provisioning;
+        status.phase = failed || canaryState == RolloutStatusMirror.Canary.DEGRADED ? TenantPhase.Degraded
+                : canaryState == RolloutStatusMirror.Canary.PROGRESSING ? TenantPhase.Progressing
+                : ready ? TenantPhase.Ready : TenantPhase.Provisioning;
         for (var condition : conditions.changed()) {
             var message = condition.getType() + " " + condition.getStatus() + ": " + condition.getMessage();
-            if (FALSE.equals(condition.getStatus()) && failed) {
+            if (FALSE.equals(condition.getStatus()) && (failed || canaryState == RolloutStatusMirror.Canary.DEGRADED)) {
                 events.warning(tenant, condition.getReason(), message);
             } else {
                 events.normal(tenant, condition.getReason(), message);
