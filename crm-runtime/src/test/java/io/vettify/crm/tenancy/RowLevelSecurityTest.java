@@ -37,7 +37,7 @@ class RowLevelSecurityTest {
     private static final String STANDARD_POLICY = "((tid = current_setting('app.tid'::text)) AND "
             + "((whid = current_setting('app.whid'::text)) OR (whid IS NULL)))";
     private static final List<String> TABLES = List.of("accounts", "contacts", "opportunities", "leads", "campaigns",
-            "sales_orders", "account_timeline");
+            "sales_orders", "account_timeline", "worker_jobs");
     private static final String[] WAREHOUSES = {"w1", "w2", null};
 
     private final String tenantA = Api.newTenant();
@@ -137,7 +137,7 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline"})
+        "account_timeline", "worker_jobs"})
     void eachCallerSeesExactlyItsTenantsRowsOfItsWarehouseAndTenantWideRows(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -162,7 +162,7 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline"})
+        "account_timeline", "worker_jobs"})
     void updatesAndDeletesNeverReachRowsOutsideTheCallersScope(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -198,7 +198,7 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline"})
+        "account_timeline", "worker_jobs"})
     void writesOutsideTheCallersTenantOrWarehouseAreRejectedByWithCheck(String table) throws SQLException {
         try (Connection app = Database.connect("vettify_app")) {
             UUID parent = parentAccounts.get(tenantA);
@@ -306,12 +306,14 @@ class RowLevelSecurityTest {
             case "campaigns" -> "name, subject, body_html, audience";
             case "sales_orders" -> "order_number, account_id, amount, currency, ordered_at";
             case "account_timeline" -> "account_id, occurred_at, kind, summary";
+            case "worker_jobs" -> "worker, deadline, request";
             default -> throw new IllegalArgumentException(table);
         };
         String values = switch (table) {
             case "opportunities" -> "'Row', ?";
             case "sales_orders" -> "'SO-1', ?, 10, 'RON', now()";
             case "account_timeline" -> "?, now(), 'SALES_ORDER_CREATED', 'Row'";
+            case "worker_jobs" -> "'ai.summary', now() + interval '1 minute', '{}'::jsonb";
             case "leads" -> "'row@rls.example'";
             case "campaigns" -> "'Row', 'Subject', '<p>x</p>', '{}'::jsonb";
             default -> "'Row'";

@@ -3,7 +3,9 @@ package io.vettify.operator.database;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.vettify.operator.tenant.ConditionType;
 import io.vettify.operator.tenant.TenantDependent;
 import io.vettify.operator.tenant.TenantNames;
@@ -11,13 +13,14 @@ import io.vettify.operator.tenant.VettifyTenant;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * The passwords of the tenant's two database roles, generated once and kept in a Secret the tenant owns, so every
- * reconciliation (and every operator replica) sets the same ones.
+ * reconciliation (and every operator replica) sets the same ones. Created, never updated: rotating a password is
+ * deleting this Secret (a new one is generated and set on the roles at the next reconciliation).
  */
-public class DatabaseRolesSecret extends CRUDKubernetesDependentResource<Secret, VettifyTenant> implements TenantDependent {
+public class DatabaseRolesSecret extends KubernetesDependentResource<Secret, VettifyTenant>
+        implements Creator<Secret, VettifyTenant>, GarbageCollected<VettifyTenant>, TenantDependent {
 
     public static final String OWNER_PASSWORD = "ownerPassword";
     public static final String RUNTIME_PASSWORD = "runtimePassword";
@@ -35,7 +38,6 @@ public class DatabaseRolesSecret extends CRUDKubernetesDependentResource<Secret,
 
     @Override
     protected Secret desired(VettifyTenant tenant, Context<VettifyTenant> context) {
-        var existing = getSecondaryResource(tenant, context).map(Secret::getData).orElse(Map.of());
         return new SecretBuilder()
                 .withNewMetadata()
                 .withName(TenantNames.databaseRolesSecret(tenant))
@@ -44,8 +46,8 @@ public class DatabaseRolesSecret extends CRUDKubernetesDependentResource<Secret,
                 .addToLabels("vettify.io/tenant", tenant.getSpec().tenantId)
                 .endMetadata()
                 .withType("Opaque")
-                .addToData(OWNER_PASSWORD, existing.getOrDefault(OWNER_PASSWORD, newPassword()))
-                .addToData(RUNTIME_PASSWORD, existing.getOrDefault(RUNTIME_PASSWORD, newPassword()))
+                .addToData(OWNER_PASSWORD, newPassword())
+                .addToData(RUNTIME_PASSWORD, newPassword())
                 .build();
     }
 

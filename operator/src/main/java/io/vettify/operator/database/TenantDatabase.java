@@ -45,6 +45,14 @@ public class TenantDatabase implements DependentResource<TenantDatabase.Provisio
     @Inject
     DeletionGrace deletionGrace;
 
+    /** Its name in the workflow (an external dependent has no name setter: the workflow looks it up by this). */
+    public static final String NAME = "database";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     @Override
     public ConditionType condition() {
         return ConditionType.DatabaseReady;
@@ -76,9 +84,6 @@ public class TenantDatabase implements DependentResource<TenantDatabase.Provisio
             var database = ident(provisioned.database);
             execute(admin, "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
             execute(admin, "GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + ident(provisioned.runtimeRole));
-            // The runtime sets both per transaction; these defaults make a forgotten one an empty match, not an error.
-            execute(admin, "ALTER DATABASE " + database + " SET app.tid = ''");
-            execute(admin, "ALTER DATABASE " + database + " SET app.whid = ''");
             return created ? ReconcileResult.resourceCreated(provisioned) : ReconcileResult.noOperation(provisioned);
         } catch (SQLException e) {
             throw DatabaseServer.failure("provisioning database " + provisioned.database, e);
@@ -108,9 +113,14 @@ public class TenantDatabase implements DependentResource<TenantDatabase.Provisio
     }
 
     private static void ensureRole(Connection admin, String role, String password) throws SQLException {
-        var verb = exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role) ? "ALTER" : "CREATE";
-        execute(admin, verb + " ROLE " + ident(role) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD "
-                + "'" + Utils.escapeLiteral(null, password, true) + "'");
+        var passwordLiteral = "'" + Utils.escapeLiteral(null, password, true) + "'";
+        if (exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+            // A CREATEROLE admin may not touch SUPERUSER (even to say NOSUPERUSER): only login and password.
+            execute(admin, "ALTER ROLE " + ident(role) + " LOGIN PASSWORD " + passwordLiteral);
+        } else {
+            execute(admin, "CREATE ROLE " + ident(role) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD "
+                    + passwordLiteral);
+        }
     }
 
     private static boolean isSuperuser(Connection admin) throws SQLException {

@@ -41,6 +41,14 @@ public class TenantSchema implements DependentResource<TenantSchema.Migrated, Ve
     @Inject
     RuntimeReleases releases;
 
+    /** Its name in the workflow (an external dependent has no name setter: the workflow looks it up by this). */
+    public static final String NAME = "schema";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
     @Override
     public ConditionType condition() {
         return ConditionType.SchemaMigrated;

@@ -5,17 +5,20 @@ import static io.vettify.operator.tenant.TenantConditions.TRUE;
 import static io.vettify.operator.tenant.TenantConditions.UNKNOWN;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import io.vettify.operator.database.DatabaseRolesSecret;
 import io.vettify.operator.database.TenantDatabase;
 import io.vettify.operator.database.TenantSchema;
@@ -34,31 +37,36 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reconciles a {@link VettifyTenant}: the JOSDK workflow below provisions its dependents in the order of PRODUCT.md
  * §8, each step only once the previous one is ready; this class turns the workflow's outcome into the tenant's
- * conditions, phase and Events. Failures are reported, not thrown: a tenant with a bad spec or an unreachable database
- * shows why and is retried, while the other tenants go on.
+ * conditions, phase and Events. A step that is not ready yet is looked at again soon; a failing one (bad spec, missing
+ * Secret, unreachable database) is reported in the status and retried with backoff, while the other tenants go on.
  */
-@Workflow(handleExceptionsInReconciler = true, dependents = {
+@Workflow(dependents = {
         @Dependent(name = "external-secrets", type = TenantExternalSecrets.class,
                 readyPostcondition = SecretsReadyCondition.class),
         @Dependent(name = "database-roles", type = DatabaseRolesSecret.class, dependsOn = "external-secrets"),
-        @Dependent(name = "database", type = TenantDatabase.class, dependsOn = "database-roles"),
-        @Dependent(name = "schema", type = TenantSchema.class, dependsOn = "database"),
+        @Dependent(name = TenantDatabase.NAME, type = TenantDatabase.class, dependsOn = "database-roles"),
+        @Dependent(name = TenantSchema.NAME, type = TenantSchema.class, dependsOn = TenantDatabase.NAME),
         // A6: the runtime. The Rollout changes only once the schema reached its release's version (A8).
-        @Dependent(name = "runtime-analysis-template", type = RuntimeAnalysisTemplate.class, dependsOn = "schema"),
-        @Dependent(name = "runtime-service", type = RuntimeService.class, dependsOn = "schema"),
-        @Dependent(name = "runtime-stable-service", type = RuntimeStableService.class, dependsOn = "schema"),
-        @Dependent(name = "runtime-canary-service", type = RuntimeCanaryService.class, dependsOn = "schema"),
+        @Dependent(name = "runtime-analysis-template", type = RuntimeAnalysisTemplate.class, dependsOn = TenantSchema.NAME),
+        @Dependent(name = "runtime-service", type = RuntimeService.class, dependsOn = TenantSchema.NAME),
+        @Dependent(name = "runtime-stable-service", type = RuntimeStableService.class, dependsOn = TenantSchema.NAME),
+        @Dependent(name = "runtime-canary-service", type = RuntimeCanaryService.class, dependsOn = TenantSchema.NAME),
         @Dependent(name = "runtime-rollout", type = RuntimeRollout.class, readyPostcondition = RolloutAvailableCondition.class,
-                dependsOn = { "schema", "runtime-analysis-template", "runtime-stable-service", "runtime-canary-service" }),
+                dependsOn = { TenantSchema.NAME, "runtime-analysis-template", "runtime-stable-service",
+                        "runtime-canary-service" }),
         @Dependent(name = "runtime-ingress", type = RuntimeIngress.class, dependsOn = "runtime-service"),
         @Dependent(name = "runtime-service-monitor", type = RuntimeServiceMonitor.class, dependsOn = "runtime-service"),
 })
-@ControllerConfiguration(name = VettifyTenantReconciler.NAME)
+// Secrets created by hand and external systems change without an event: look again every few minutes.
+@GradualRetry(maxAttempts = -1, initialInterval = 2_000, intervalMultiplier = 2, maxInterval = 120_000)
+@ControllerConfiguration(name = VettifyTenantReconciler.NAME,
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 // RolloutStatusMirror reads the runtime's ReplicaSets (their version label under their pod-template hash).
 @RBACRule(apiGroups = "apps", resources = "replicasets", verbs = { "get", "list" })
 public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Cleaner<VettifyTenant> {
@@ -72,19 +80,32 @@ public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Clean
     private final TenantEvents events;
     private final Clock clock;
     private final Duration notReadyRecheck;
-    private final Duration failureRetry;
 
     public VettifyTenantReconciler(TenantEvents events, Clock clock,
-            @ConfigProperty(name = "vettify.operator.not-ready-recheck", defaultValue = "PT5S") Duration notReadyRecheck,
-            @ConfigProperty(name = "vettify.operator.failure-retry", defaultValue = "PT15S") Duration failureRetry) {
+            @ConfigProperty(name = "vettify.operator.not-ready-recheck", defaultValue = "PT5S") Duration notReadyRecheck) {
         this.events = events;
         this.clock = clock;
         this.notReadyRecheck = notReadyRecheck;
-        this.failureRetry = failureRetry;
     }
 
     @Override
     public UpdateControl<VettifyTenant> reconcile(VettifyTenant tenant, Context<VettifyTenant> context) {
+        var outcome = evaluate(tenant, context, null);
+        var control = UpdateControl.patchStatus(statusPatch(tenant, outcome.status()));
+        return outcome.status().phase == TenantPhase.Ready ? control : control.rescheduleAfter(notReadyRecheck.toMillis());
+    }
+
+    /**
+     * A dependent failed: JOSDK retries with the backoff of {@link GradualRetry} (without limit: an external system
+     * may come back any time), and the status says meanwhile what failed and why.
+     */
+    @Override
+    public ErrorStatusUpdateControl<VettifyTenant> updateErrorStatus(VettifyTenant tenant, Context<VettifyTenant> context,
+            Exception error) {
+        return ErrorStatusUpdateControl.patchStatus(statusPatch(tenant, evaluate(tenant, context, error).status()));
+    }
+
+    private Evaluation evaluate(VettifyTenant tenant, Context<VettifyTenant> context, Exception error) {
         var workflow = context.managedWorkflowAndDependentResourceContext().getWorkflowReconcileResult()
                 .orElse(WorkflowReconcileResult.EMPTY);
         var previous = tenant.getStatus() == null ? new VettifyTenantStatus() : tenant.getStatus();
@@ -122,8 +143,14 @@ public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Clean
                 ? ConditionType.CanaryHealthy : waitingFor;
 
         boolean ready = PROVISIONING.stream().allMatch(conditions::isTrue) && conditions.isTrue(ConditionType.CanaryHealthy);
-        conditions.set(ConditionType.Ready, ready ? TRUE : FALSE, ready ? "Provisioned" : "Waiting",
-                ready ? "all dependents are ready" : "waiting for " + waitingFor);
+        if (ready) {
+            conditions.set(ConditionType.Ready, TRUE, "Provisioned", "all dependents are ready");
+        } else if (error != null && !failed) {
+            failed = true;
+            conditions.set(ConditionType.Ready, FALSE, "ReconcileError", String.valueOf(error.getMessage()));
+        } else {
+            conditions.set(ConditionType.Ready, FALSE, "Waiting", "waiting for " + waitingFor);
+        }
 
         var status = new VettifyTenantStatus();
         status.observedGeneration = tenant.getMetadata().getGeneration();
@@ -131,36 +158,28 @@ public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Clean
                 .get(TenantSchema.SCHEMA_VERSION, String.class).orElse(previous.schemaVersion);
         status.runtime = canary.map(RolloutStatusMirror.Observation::runtime).orElse(previous.runtime);
         status.conditions = conditions.conditions();
-        status.phase = failed || canaryState == RolloutStatusMirror.Canary.DEGRADED ? TenantPhase.Degraded
+        boolean degraded = failed || canaryState == RolloutStatusMirror.Canary.DEGRADED;
+        status.phase = degraded ? TenantPhase.Degraded
                 : canaryState == RolloutStatusMirror.Canary.PROGRESSING ? TenantPhase.Progressing
                 : ready ? TenantPhase.Ready : TenantPhase.Provisioning;
+        recordEvents(tenant, conditions, degraded);
+        return new Evaluation(status, failed);
+    }
+
+    private void recordEvents(VettifyTenant tenant, TenantConditions conditions, boolean failed) {
         for (var condition : conditions.changed()) {
             var message = condition.getType() + " " + condition.getStatus() + ": " + condition.getMessage();
-            if (FALSE.equals(condition.getStatus()) && (failed || canaryState == RolloutStatusMirror.Canary.DEGRADED)) {
+            if (FALSE.equals(condition.getStatus()) && failed) {
                 events.warning(tenant, condition.getReason(), message);
             } else {
                 events.normal(tenant, condition.getReason(), message);
             }
         }
-
-        var control = UpdateControl.patchStatus(statusPatch(tenant, status));
-        if (failed) {
-            control.rescheduleAfter(failureRetry.toMillis());
-        } else if (!ready) {
-            control.rescheduleAfter(notReadyRecheck.toMillis());
-        }
-        return control;
     }
 
+    /** Reached once every dependent's clean-up succeeded (a failed one is retried with backoff before this). */
     @Override
     public DeleteControl cleanup(VettifyTenant tenant, Context<VettifyTenant> context) {
-        var cleanup = context.managedWorkflowAndDependentResourceContext().getWorkflowCleanupResult();
-        if (cleanup.isPresent() && cleanup.get().erroredDependentsExist()) {
-            cleanup.get().getErroredDependents().forEach((dependent, error) -> events.warning(tenant,
-                    error instanceof ProvisioningException named ? named.reason() : "CleanupFailed",
-                    dependent.name() + ": " + error.getMessage()));
-            return DeleteControl.noFinalizerRemoval().rescheduleAfter(failureRetry.toMillis());
-        }
         events.normal(tenant, "Deleted", "tenant %s cleaned up (deletionPolicy %s)"
                 .formatted(tenant.getSpec().tenantId, tenant.getSpec().deletionPolicy));
         return DeleteControl.defaultDelete();
@@ -203,5 +222,8 @@ public class VettifyTenantReconciler implements Reconciler<VettifyTenant>, Clean
     }
 
     private record Outcome(String status, String reason, String message, boolean failed) {
+    }
+
+    private record Evaluation(VettifyTenantStatus status, boolean failed) {
     }
 }
