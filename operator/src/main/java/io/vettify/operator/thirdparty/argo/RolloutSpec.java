@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The spec of a {@link Rollout}: a canary strategy of setWeight, pause and analysis steps. Without
- * {@code trafficRouting} Argo Rollouts shifts traffic by replica counts (the canary gets {@code ceil(weight * replicas)}
- * pods), and points the stable and canary Services at their ReplicaSets through the pod-template-hash selector.
+ * {@code trafficRouting} Argo Rollouts shifts traffic by replica counts (the canary gets the number of pods closest to its
+ * weight), and points the stable and canary Services at their ReplicaSets through the pod-template-hash selector.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
