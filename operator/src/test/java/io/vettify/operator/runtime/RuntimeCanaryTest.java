@@ -51,8 +51,7 @@ class RuntimeCanaryTest {
     void withGoodSeriesTheCanaryWalksItsStepsAndTheTenantEndsReadyOnTheNewVersion() {
         var tenant = RuntimeTenants.create(client, "canary-ok", "1.0.0");
         RuntimeTenants.await(client, tenant, "ready on 1.0.0", RuntimeTenants::ready);
-        try (var metrics = new SimulatedRuntimeMetrics(client, tenant.getMetadata().getNamespace(),
-                tenant.getSpec().tenantId, Map.of())) {
+        try (var metrics = new SimulatedRuntimeMetrics(client, tenant, Map.of())) {
             metrics.awaitIngested();
 
             RuntimeTenants.upgrade(client, tenant, "1.1.0");
@@ -104,8 +103,7 @@ class RuntimeCanaryTest {
     void withFailingSeriesTheRolloutAbortsAndTheTenantIsDegradedWithTheAnalysisMessage() {
         var tenant = RuntimeTenants.create(client, "canary-bad", "1.0.0");
         RuntimeTenants.await(client, tenant, "ready on 1.0.0", RuntimeTenants::ready);
-        try (var metrics = new SimulatedRuntimeMetrics(client, tenant.getMetadata().getNamespace(),
-                tenant.getSpec().tenantId, Map.of("1.1.0", Behaviour.FAILING))) {
+        try (var metrics = new SimulatedRuntimeMetrics(client, tenant, Map.of("1.1.0", Behaviour.FAILING))) {
             metrics.awaitIngested();
 
             RuntimeTenants.upgrade(client, tenant, "1.1.0");
@@ -245,7 +243,7 @@ class RuntimeCanaryTest {
 
     private List<String> podVersions(VettifyTenant tenant) {
         return client.pods().inNamespace(tenant.getMetadata().getNamespace())
-                .withLabel(RuntimeLabels.TENANT, tenant.getSpec().tenantId).list().getItems().stream()
+                .withLabels(RuntimeLabels.selector(tenant)).list().getItems().stream()
                 .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
                 .map(p -> p.getMetadata().getLabels().get(RuntimeLabels.VERSION)).toList();
     }

@@ -2,6 +2,7 @@ package io.vettify.operator.runtime;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vettify.operator.tenant.VettifyTenant;
 import io.vettify.platform.testing.PrometheusSeries;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  * simulates: for every ready runtime pod, the counters of {@code /q/metrics} grow as that pod serves requests and
  * settles leads, labelled as the ServiceMonitor labels them ({@code namespace}, {@code pod}, and the pod labels
  * {@code rollouts_pod_template_hash}, {@code app_kubernetes_io_version}). How a pod behaves depends on its version.
+ * Only the runtime's pods (its Rollout's selector): the tenant's other pods, e.g. a dedicated Redis, serve nothing.
  */
 final class SimulatedRuntimeMetrics implements AutoCloseable {
 
@@ -31,6 +33,7 @@ final class SimulatedRuntimeMetrics implements AutoCloseable {
     private final KubernetesClient client;
     private final String namespace;
     private final String tenantId;
+    private final Map<String, String> podSelector;
     private final Map<String, Behaviour> behaviourByVersion;
     private final PrometheusSeries series;
     private final Map<String, double[]> totalsByPod = new ConcurrentHashMap<>();
@@ -40,14 +43,14 @@ final class SimulatedRuntimeMetrics implements AutoCloseable {
         return thread;
     });
 
-    SimulatedRuntimeMetrics(KubernetesClient client, String namespace, String tenantId,
-            Map<String, Behaviour> behaviourByVersion) {
+    SimulatedRuntimeMetrics(KubernetesClient client, VettifyTenant tenant, Map<String, Behaviour> behaviourByVersion) {
         this.client = client;
-        this.namespace = namespace;
-        this.tenantId = tenantId;
+        this.namespace = tenant.getMetadata().getNamespace();
+        this.tenantId = tenant.getSpec().tenantId;
+        this.podSelector = RuntimeLabels.selector(tenant);
         this.behaviourByVersion = Map.copyOf(behaviourByVersion);
         this.series = PrometheusSeries.start();
-        tick();
+        tickQuietly();
         series.register("vettify-runtime-" + tenantId);
         ticker.scheduleAtFixedRate(this::tickQuietly, 500, 500, TimeUnit.MILLISECONDS);
     }
@@ -72,14 +75,13 @@ final class SimulatedRuntimeMetrics implements AutoCloseable {
     }
 
     private void tick() {
-        for (var pod : client.pods().inNamespace(namespace).withLabel(RuntimeLabels.TENANT, tenantId).list()
-                .getItems()) {
+        for (var pod : client.pods().inNamespace(namespace).withLabels(podSelector).list().getItems()) {
             if (!ready(pod)) {
                 continue;
             }
             var labels = pod.getMetadata().getLabels();
             var version = labels.get(RuntimeLabels.VERSION);
-            var behaviour = behaviourByVersion.getOrDefault(version, Behaviour.GOOD);
+            var behaviour = version == null ? Behaviour.GOOD : behaviourByVersion.getOrDefault(version, Behaviour.GOOD);
             var totals = totalsByPod.computeIfAbsent(pod.getMetadata().getName(), name -> new double[4]);
             double errors = Math.round(REQUESTS_PER_TICK * behaviour.errorRatio());
             totals[0] += REQUESTS_PER_TICK - errors;
