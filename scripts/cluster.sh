@@ -394,7 +394,7 @@ wait_for() { # wait_for NAME SECONDS COMMAND...: until COMMAND succeeds, while N
   local deadline=$((SECONDS + timeout))
   until "$@" >/dev/null 2>&1; do
     running "$name" || { tail -n 20 "$LOG_DIR/$name.log" >&2; die "$name exited during start-up; see $LOG_DIR/$name.log"; }
-    [ $SECONDS -lt $deadline ] || die "$name was not ready within $timeout s; see $LOG_DIR/$name.log"
+    [ $SECONDS -lt $deadline ] || { tail -n 20 "$LOG_DIR/$name.log" >&2; die "$name was not ready within $timeout s; see $LOG_DIR/$name.log"; }
     sleep 0.3
   done
 }
@@ -453,6 +453,11 @@ start_scheduler() {
   wait_for kube-scheduler 60 healthy_https "$SCHEDULER_PORT"
 }
 
+# kwok renews each node's Lease (--node-lease-duration-seconds), which is the heartbeat the node-lifecycle controller
+# reads: the node-heartbeat-with-lease Stage refreshes the Node's status only every ~10 min. Without the lease the
+# controller found every node's heartbeat stale after its 50 s grace period, marked the nodes and their pods NotReady for
+# a few seconds each minute, and a Rollout caught in that moment lost its available replicas for good (kwok does not
+# make a Running pod Ready again).
 start_kwok() {
   # kwok's Stage CRD and the upstream Stage objects, from the kwok module (cached at build time).
   kubectl_ apply --server-side --force-conflicts -f "$KWOK_HOME/stages/kwok.x-k8s.io_stages.yaml" >/dev/null
@@ -473,6 +478,7 @@ start_kwok() {
     --disregard-status-with-annotation-selector=kwok.x-k8s.io/status=custom \
     --disregard-status-with-label-selector= \
     --enable-crds=Stage \
+    --node-lease-duration-seconds=40 \
     --cidr=10.244.0.1/16 --node-ip=127.0.0.1 \
     --server-address="127.0.0.1:$KWOK_PORT"
   wait_for kwok 30 curl -fsS "http://127.0.0.1:$KWOK_PORT/healthz"
@@ -500,7 +506,8 @@ status:
   capacity: {cpu: "32", memory: 256Gi, pods: "110"}
 NODE
   done
-  wait_for kwok 60 kubectl_ wait --for=condition=Ready --timeout=5s "${KWOK_NODES[@]/#/node/}"
+  # Seconds on an idle machine; much longer on 2 cores that other builds keep busy.
+  wait_for kwok 180 kubectl_ wait --for=condition=Ready --timeout=5s "${KWOK_NODES[@]/#/node/}"
   # A Node made by hand starts with the not-ready taint; the node-lifecycle controller removes it once the node is
   # Ready, but not always before the first pods want a place: remove it here if it is still there.
   for node in "${KWOK_NODES[@]}"; do
@@ -623,6 +630,8 @@ start_minio() {
        --address "127.0.0.1:$MINIO_PORT" --console-address "127.0.0.1:$MINIO_CONSOLE_PORT" \
        --certs-dir "$MINIO_DIR/certs" --quiet --anonymous "$DATA_DIR/minio")
   wait_for minio 60 minio_ready
+  # The console starts a moment after the API is ready.
+  wait_for minio 30 port_taken "$MINIO_CONSOLE_PORT"
 }
 
 # ---------------------------------------------------------------- commands

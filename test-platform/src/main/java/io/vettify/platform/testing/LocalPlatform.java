@@ -259,7 +259,12 @@ public final class LocalPlatform {
 
     /** Adds (or replaces) the key in the fake ClusterSecretStore's {@code spec.provider.fake.data}. */
     public static void putSecretStoreData(String key, String value) {
-        editSecretStoreData(data -> {
+        putSecretStoreData(client(), key, value);
+    }
+
+    /** As {@link #putSecretStoreData(String, String)}, on the {@value #SECRET_STORE} store of another cluster (K3s). */
+    public static void putSecretStoreData(KubernetesClient client, String key, String value) {
+        editSecretStoreData(client, data -> {
             List<Map<String, Object>> result = new ArrayList<>();
             for (Map<String, Object> entry : data) {
                 if (!key.equals(entry.get("key"))) {
@@ -276,7 +281,12 @@ public final class LocalPlatform {
 
     /** Removes the key from the fake ClusterSecretStore's {@code spec.provider.fake.data} (nothing when absent). */
     public static void removeSecretStoreData(String key) {
-        editSecretStoreData(data -> {
+        removeSecretStoreData(client(), key);
+    }
+
+    /** As {@link #removeSecretStoreData(String)}, on the {@value #SECRET_STORE} store of another cluster (K3s). */
+    public static void removeSecretStoreData(KubernetesClient client, String key) {
+        editSecretStoreData(client, data -> {
             List<Map<String, Object>> result = new ArrayList<>();
             for (Map<String, Object> entry : data) {
                 if (!key.equals(entry.get("key"))) {
@@ -289,8 +299,8 @@ public final class LocalPlatform {
 
     /** Replaces the store's data with what {@code edit} makes of it; retried on a conflicting concurrent change. */
     @SuppressWarnings("unchecked")
-    private static void editSecretStoreData(UnaryOperator<List<Map<String, Object>>> edit) {
-        var stores = client().genericKubernetesResources(CLUSTER_SECRET_STORE);
+    private static void editSecretStoreData(KubernetesClient client, UnaryOperator<List<Map<String, Object>>> edit) {
+        var stores = client.genericKubernetesResources(CLUSTER_SECRET_STORE);
         for (int attempt = 1; ; attempt++) {
             GenericKubernetesResource store = stores.withName(SECRET_STORE).get();
             if (store == null) {

@@ -11,14 +11,15 @@ import java.util.Map;
  * starts the local platform before the application under test, and points the application's Kubernetes client — and
  * so a Quarkus Operator SDK operator inside a {@code @QuarkusTest} — at it.
  *
- * <p>It does both things Quarkus' {@code kubernetes-client} extension reads: the Fabric8 system property
- * {@code kubeconfig} (read by {@code Config.autoConfigure}, the base of the client Quarkus builds) and the
- * {@code quarkus.kubernetes-client.*} runtime properties returned from {@link #start()} (API server URL, CA, client
- * certificate and key), which win over the kubeconfig.
+ * <p>It does both things Quarkus' {@code kubernetes-client} extension reads, each of which works alone with Quarkus
+ * 3.30 (verified by {@code LocalPlatformResourceTest}, a Quarkus Operator SDK reconciler in a {@code @QuarkusTest}):
+ * the Fabric8 system property {@code kubeconfig} (read by {@code Config.autoConfigure}, the base of the client Quarkus
+ * builds) and the {@code quarkus.kubernetes-client.*} properties returned from {@link #start()} (API server URL, CA,
+ * client certificate and key files), which win over the kubeconfig.
  *
- * <p>The application under test should also set {@code %test.quarkus.kubernetes-client.devservices.enabled=false}:
- * that is build-time configuration, which a test resource cannot set, and with a Docker engine present the dev service
- * would otherwise start a K3s container of its own.
+ * <p>The application under test should also set {@code %test.quarkus.kubernetes-client.devservices.enabled=false}
+ * (build-time configuration): with a Docker engine present the dev service could otherwise start a cluster of its own,
+ * and {@code quarkus.http.test-port=0} when other Quarkus tests may hold the default test port.
  */
 public class LocalPlatformResource implements QuarkusTestResourceLifecycleManager {
 
