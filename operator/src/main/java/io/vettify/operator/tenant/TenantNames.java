@@ -70,6 +70,26 @@ public final class TenantNames {
         return prefix(tenant) + "-runtime";
     }
 
+    /** The CRM runtime's Argo Rollouts {@code Rollout}, and its Service for all of its pods (the Ingress' backend). */
+    public static String runtime(VettifyTenant tenant) {
+        return prefix(tenant) + "-runtime";
+    }
+
+    /** The Service Argo Rollouts points at the stable ReplicaSet. */
+    public static String runtimeStableService(VettifyTenant tenant) {
+        return runtime(tenant) + "-stable";
+    }
+
+    /** The Service Argo Rollouts points at the canary ReplicaSet (at the stable one when no canary runs). */
+    public static String runtimeCanaryService(VettifyTenant tenant) {
+        return runtime(tenant) + "-canary";
+    }
+
+    /** The AnalysisTemplate each canary step is judged by. */
+    public static String runtimeAnalysisTemplate(VettifyTenant tenant) {
+        return runtime(tenant) + "-analysis";
+    }
+
     public static String prefix(VettifyTenant tenant) {
         return "vettify-" + tenantId(tenant).toLowerCase(Locale.ROOT);
     }
