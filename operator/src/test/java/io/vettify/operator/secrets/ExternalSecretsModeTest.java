@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vettify.operator.tenant.VettifyTenant;
@@ -106,12 +108,13 @@ class ExternalSecretsModeTest {
         LocalPlatform.putSecretStoreData(secret.remoteKey(tenant), JSON.writeValueAsString(values));
     }
 
-    /** Asks the External Secrets controller to sync now instead of at its next refresh interval. */
+    /**
+     * Asks the External Secrets controller to sync now instead of at its next refresh interval. A merge patch without
+     * a resourceVersion: the controller and the operator write the ExternalSecret meanwhile.
+     */
     private void forceRefresh(String name) {
         client.resources(ExternalSecret.class).inNamespace(tenant.getMetadata().getNamespace()).withName(name)
-                .edit(externalSecret -> {
-                    externalSecret.getMetadata().setAnnotations(Map.of("force-sync", String.valueOf(System.nanoTime())));
-                    return externalSecret;
-                });
+                .patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"annotations\":{\"force-sync\":\"" + System.nanoTime() + "\"}}}");
     }
 }
