@@ -54,10 +54,10 @@ public class RuntimeSecret extends CRUDKubernetesDependentResource<Secret, Vetti
         var bucket = SecretValues.read(client, namespace, TenantNames.bucketCredentialsSecret(tenant));
         var keys = SecretValues.read(client, namespace, TenantSecret.RUNTIME_KEYS.secretName(tenant));
         return GeneratedSecret.of(tenant, TenantNames.runtimeSecret(tenant), Optional.empty())
-                .with("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(TenantNames.databaseName(tenant))
+                .with("VETTIFY_DB_URL", database.jdbcUrl(TenantNames.databaseName(tenant))
                         + "?sslmode=" + database.sslMode())
-                .with("QUARKUS_DATASOURCE_USERNAME", TenantNames.runtimeRole(tenant))
-                .with("QUARKUS_DATASOURCE_PASSWORD", roles.required(DatabaseRolesSecret.RUNTIME_PASSWORD))
+                .with("VETTIFY_DB_USER", TenantNames.runtimeRole(tenant))
+                .with("VETTIFY_DB_PASSWORD", roles.required(DatabaseRolesSecret.RUNTIME_PASSWORD))
                 .with("VETTIFY_TENANT_ID", TenantNames.tenantId(tenant))
                 .with("VETTIFY_WAREHOUSES", String.join(",", tenant.getSpec().warehouses))
                 .with("VETTIFY_S3_ENDPOINT", tenant.getSpec().objectStorage.endpoint)

@@ -65,10 +65,10 @@ class RuntimeSecretTest {
         var keys = SecretData.of(client, namespace, TenantSecret.RUNTIME_KEYS.secretName(tenant));
         var redisPassword = SecretData.of(client, namespace, TenantNames.redis(tenant)).get("password");
         assertThat(runtime).containsOnly(
-                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:%d/%s?sslmode=disable"
+                Map.entry("VETTIFY_DB_URL", "jdbc:postgresql://127.0.0.1:%d/%s?sslmode=disable"
                         .formatted(LocalServices.pgPort(), database)),
-                Map.entry("QUARKUS_DATASOURCE_USERNAME", database + "_app"),
-                Map.entry("QUARKUS_DATASOURCE_PASSWORD", roles.get("runtimePassword")),
+                Map.entry("VETTIFY_DB_USER", database + "_app"),
+                Map.entry("VETTIFY_DB_PASSWORD", roles.get("runtimePassword")),
                 Map.entry("VETTIFY_TENANT_ID", tenantId),
                 Map.entry("VETTIFY_WAREHOUSES", "cluj,iasi"),
                 Map.entry("VETTIFY_S3_ENDPOINT", LocalPlatform.minio().endpoint().toString()),
@@ -103,14 +103,14 @@ class RuntimeSecretTest {
                                 && rotated.get("webhookSigningKey").equals(runtime.get("VETTIFY_WEBHOOK_SIGNING_KEY")));
 
         // Rotating a role password is deleting the roles Secret: a new one is generated and set on the role.
-        var before = SecretData.of(client, namespace, runtimeSecret).get("QUARKUS_DATASOURCE_PASSWORD");
+        var before = SecretData.of(client, namespace, runtimeSecret).get("VETTIFY_DB_PASSWORD");
         client.secrets().inNamespace(namespace).withName(TenantNames.databaseRolesSecret(tenant)).delete();
         var after = await("a new role password in the runtime Secret").atMost(TIMEOUT)
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> SecretData.of(client, namespace, runtimeSecret), runtime ->
-                        runtime.get("QUARKUS_DATASOURCE_PASSWORD") != null
-                                && !before.equals(runtime.get("QUARKUS_DATASOURCE_PASSWORD")));
-        assertThat(after.get("QUARKUS_DATASOURCE_PASSWORD")).isEqualTo(
+                        runtime.get("VETTIFY_DB_PASSWORD") != null
+                                && !before.equals(runtime.get("VETTIFY_DB_PASSWORD")));
+        assertThat(after.get("VETTIFY_DB_PASSWORD")).isEqualTo(
                 SecretData.of(client, namespace, TenantNames.databaseRolesSecret(tenant)).get("runtimePassword"));
         await("the role accepts its new password").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
@@ -138,8 +138,8 @@ class RuntimeSecretTest {
     }
 
     private static String currentUser(Map<String, String> runtime) throws Exception {
-        try (var connection = DriverManager.getConnection(runtime.get("QUARKUS_DATASOURCE_JDBC_URL"),
-                runtime.get("QUARKUS_DATASOURCE_USERNAME"), runtime.get("QUARKUS_DATASOURCE_PASSWORD"));
+        try (var connection = DriverManager.getConnection(runtime.get("VETTIFY_DB_URL"),
+                runtime.get("VETTIFY_DB_USER"), runtime.get("VETTIFY_DB_PASSWORD"));
                 var rows = connection.createStatement().executeQuery("SELECT current_user")) {
             rows.next();
             return rows.getString(1);
