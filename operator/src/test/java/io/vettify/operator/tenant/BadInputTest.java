@@ -85,7 +85,8 @@ class BadInputTest {
             assertThat(event.getType()).isEqualTo("Warning");
             assertThat(event.getReason()).isEqualTo("DatabaseUnreachable");
         });
-        awaitCondition(client, healthy, SchemaMigrated, "True", null);
+        awaitCondition(client, healthy, ConditionType.Ready, "True", null);
+        assertThat(Tenants.get(client, healthy).getStatus().phase).isEqualTo(TenantPhase.Ready);
     }
 
     @Test

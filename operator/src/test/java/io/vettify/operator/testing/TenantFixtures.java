@@ -54,6 +54,10 @@ public final class TenantFixtures {
 
     /** A tenant in {@code Provided} secrets mode, on runtime 1.0.0, whose admin Secrets the test creates. */
     public static VettifyTenant tenant(String namespace, String tenantId) {
+        return tenant(namespace, tenantId, LocalPlatform.minio().endpoint().toString());
+    }
+
+    public static VettifyTenant tenant(String namespace, String tenantId, String objectStorageEndpoint) {
         var spec = new VettifyTenantSpec();
         spec.tenantId = tenantId;
         spec.displayName = "Test tenant " + tenantId;
@@ -61,7 +65,7 @@ public final class TenantFixtures {
         spec.database = new VettifyTenantSpec.DatabaseSpec();
         spec.database.adminSecretRef = new VettifyTenantSpec.SecretRef(tenantId + "-pg-admin");
         spec.objectStorage = new VettifyTenantSpec.ObjectStorageSpec();
-        spec.objectStorage.endpoint = LocalPlatform.minio().endpoint().toString();
+        spec.objectStorage.endpoint = objectStorageEndpoint;
         spec.objectStorage.adminSecretRef = new VettifyTenantSpec.SecretRef(tenantId + "-minio-admin");
         spec.secrets = new VettifyTenantSpec.SecretsSpec();
         spec.secrets.mode = SecretsMode.Provided;
