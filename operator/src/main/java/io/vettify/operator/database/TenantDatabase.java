@@ -1,10 +1,10 @@
 package io.vettify.operator.database;
 
-import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Deleter;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.ReconcileResult;
+import io.vettify.operator.secrets.SecretValues;
 import io.vettify.operator.tenant.ConditionType;
 import io.vettify.operator.tenant.TenantDependent;
 import io.vettify.operator.tenant.TenantEvents;
@@ -12,10 +12,8 @@ import io.vettify.operator.tenant.TenantNames;
 import io.vettify.operator.tenant.VettifyTenant;
 import io.vettify.operator.tenant.VettifyTenantSpec.DeletionPolicy;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Base64;
 import org.postgresql.core.Utils;
 
 /**
@@ -156,14 +154,10 @@ public class TenantDatabase implements DependentResource<TenantDatabase.Provisio
     record RolePasswords(String owner, String runtime) {
 
         static RolePasswords of(VettifyTenant tenant, Context<VettifyTenant> context) {
-            var secret = context.getClient().secrets().inNamespace(tenant.getMetadata().getNamespace())
-                    .withName(TenantNames.databaseRolesSecret(tenant)).get();
-            return new RolePasswords(decode(secret, DatabaseRolesSecret.OWNER_PASSWORD),
-                    decode(secret, DatabaseRolesSecret.RUNTIME_PASSWORD));
-        }
-
-        private static String decode(Secret secret, String key) {
-            return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+            var secret = SecretValues.read(context.getClient(), tenant.getMetadata().getNamespace(),
+                    TenantNames.databaseRolesSecret(tenant));
+            return new RolePasswords(secret.required(DatabaseRolesSecret.OWNER_PASSWORD),
+                    secret.required(DatabaseRolesSecret.RUNTIME_PASSWORD));
         }
     }
 }
