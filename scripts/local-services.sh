@@ -5,12 +5,14 @@
 #
 #   scripts/local-services.sh up|down|status|env
 #
-# State (data, logs, generated credentials) lives in $VETTIFY_STATE (default: <repo>/.vettify);
+# State (data, logs, generated credentials) lives in $VETTIFY_STATE (default: <repo>/.vettify), or in
+# $VETTIFY_SERVICES_STATE when set: with other VETTIFY_*_PORT values that gives a second, independent set of services
+# (two working copies testing at once) beside one shared local platform;
 # downloaded binaries are cached in ${XDG_CACHE_HOME:-~/.cache}/vettify (/var/cache/vettify for root).
 set -euo pipefail
 
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-STATE_DIR=${VETTIFY_STATE:-$REPO_DIR/.vettify}
+STATE_DIR=${VETTIFY_SERVICES_STATE:-${VETTIFY_STATE:-$REPO_DIR/.vettify}}
 CACHE_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/vettify
 # PostgreSQL refuses to run as root: when we are root it runs as this unprivileged system user, which cannot
 # enter root's home, so as root the binaries are cached in /var/cache/vettify instead.
@@ -191,7 +193,8 @@ stop_redis() {
 
 # ---------------------------------------------------------------- RabbitMQ
 rabbit_env() {
-  export RABBITMQ_NODENAME=vettify@localhost
+  # A second set of services (another AMQP port) is another Erlang node.
+  if [ "$AMQP_PORT" = 17672 ]; then export RABBITMQ_NODENAME=vettify@localhost; else export RABBITMQ_NODENAME=vettify-$AMQP_PORT@localhost; fi
   export RABBITMQ_DIST_PORT=$RABBIT_DIST_PORT
   export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
   export RABBITMQ_MNESIA_BASE=$RABBIT_DIR/mnesia
