@@ -20,6 +20,7 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("vettify.schema.owner.password", env.get("VETTIFY_DB_OWNER_PASSWORD"));
         config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
         config.put("rabbitmq-port", env.get("VETTIFY_AMQP_PORT"));
+        config.put("quarkus.redis.hosts", redisUrl());
         return config;
     }
 
@@ -30,6 +31,10 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     public static String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + LocalServices.pgPort() + "/vettify_test";
+    }
+
+    public static String redisUrl() {
+        return "redis://:" + services().get("VETTIFY_REDIS_PASSWORD") + "@127.0.0.1:" + LocalServices.redisPort();
     }
 
     public static int amqpPort() {
