@@ -30,6 +30,12 @@ PROM_OPERATOR_VERSION=v0.85.0  # github.com/prometheus-operator/prometheus-opera
 # github.com/minio/minio tags its releases RELEASE.<date>, which are not semantic versions: the module proxy serves
 # it by pseudo-version only (this one is the commit of 2026-02-12).
 MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c
+# Delivery tooling (docs/delivery.md): Helm for the chart, Argo CD's CRDs only (Argo CD itself does not run here),
+# gopher-lua (the Lua 5.1 Argo CD embeds) for the health check, actionlint for the GitHub workflows.
+HELM_VERSION=v3.22.0           # helm.sh/helm/v3
+ARGOCD_VERSION=v3.6.1          # github.com/argoproj/argo-cd/v3: its Application/ApplicationSet/AppProject CRDs only
+GOPHER_LUA_VERSION=v1.1.2      # github.com/yuin/gopher-lua, run by delivery/lua-health (a tiny Go runner)
+ACTIONLINT_VERSION=v1.7.12     # github.com/rhysd/actionlint
 
 # ---------------------------------------------------------------- loopback ports the project owns
 # Below the kernel's ephemeral port range (32768+), so an outgoing connection can never hold them.
@@ -66,6 +72,13 @@ ESO_HOME=$CACHE_DIR/external-secrets-$ESO_VERSION
 PROMETHEUS_HOME=$CACHE_DIR/prometheus-$PROMETHEUS_VERSION
 PROM_OPERATOR_HOME=$CACHE_DIR/prometheus-operator-crds-$PROM_OPERATOR_VERSION
 MINIO_HOME=$CACHE_DIR/minio-$MINIO_VERSION
+HELM_HOME=$CACHE_DIR/helm-$HELM_VERSION
+ARGOCD_CRDS_HOME=$CACHE_DIR/argo-cd-crds-$ARGOCD_VERSION
+ACTIONLINT_HOME=$CACHE_DIR/actionlint-$ACTIONLINT_VERSION
+# The runner's own source is part of its version: an edit builds it anew.
+LUA_HEALTH_SRC=$REPO_DIR/delivery/lua-health
+LUA_HEALTH_VERSION=$GOPHER_LUA_VERSION-$(cat "$LUA_HEALTH_SRC/go.mod" "$LUA_HEALTH_SRC/go.sum" "$LUA_HEALTH_SRC/main.go" 2>/dev/null | sha256sum | cut -c1-12)
+LUA_HEALTH_HOME=$CACHE_DIR/lua-health-$LUA_HEALTH_VERSION
 PROMETHEUS_DIR=$CLUSTER_DIR/prometheus
 MINIO_DIR=$CLUSTER_DIR/minio                     # credentials.env (root user and password) and certs/
 MINIO_CREDENTIALS=$MINIO_DIR/credentials.env
@@ -226,6 +239,39 @@ build_minio() { # $1 = output dir
     "github.com/minio/minio@$MINIO_VERSION"
 }
 
+# Helm: built inside the module directory, with the version its own Makefile stamps.
+build_helm() { # $1 = output dir
+  local work; work=$(mktemp -d)
+  writable_copy "helm.sh/helm/v3@$HELM_VERSION" "$work/src"
+  (cd "$work/src"
+   local pkg=helm.sh/helm/v3/internal/version
+   "$GO" build -trimpath -ldflags "-s -w -X $pkg.version=$HELM_VERSION -X $pkg.gitTreeState=clean" \
+     -o "$1/bin/helm" ./cmd/helm)
+  rm -rf "$work"
+}
+
+# Argo CD's CRDs from its module's manifests (nothing built).
+build_argo-cd-crds() { # $1 = output dir
+  local src; src=$(module_dir "github.com/argoproj/argo-cd/v3@$ARGOCD_VERSION")
+  mkdir -p "$1/crds"
+  cp "$src/manifests/crds/application-crd.yaml" "$src/manifests/crds/applicationset-crd.yaml" \
+     "$src/manifests/crds/appproject-crd.yaml" "$1/crds/"
+  chmod -R u+w "$1/crds"
+}
+
+build_actionlint() { # $1 = output dir
+  mkdir -p "$1/bin"
+  GOBIN="$1/bin" "$GO" install -trimpath -ldflags "-s -w" "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION"
+}
+
+# The Argo CD health check runner: gopher-lua as Argo CD runs a resource's health.lua (delivery/lua-health).
+build_lua-health() { # $1 = output dir
+  local work; work=$(mktemp -d)
+  cp -a "$LUA_HEALTH_SRC/." "$work/"
+  (cd "$work" && "$GO" build -trimpath -ldflags "-s -w" -o "$1/bin/lua-health" .)
+  rm -rf "$work"
+}
+
 # build_component NAME VERSION: builds into $CACHE_DIR/NAME-VERSION unless it is there already
 build_component() {
   local name=$1 version=$2
@@ -256,6 +302,10 @@ build() {
   build_component prometheus "$PROMETHEUS_VERSION"
   build_component prometheus-operator-crds "$PROM_OPERATOR_VERSION"
   build_component minio "$MINIO_VERSION"
+  build_component helm "$HELM_VERSION"
+  build_component argo-cd-crds "$ARGOCD_VERSION"
+  build_component actionlint "$ACTIONLINT_VERSION"
+  build_component lua-health "$LUA_HEALTH_VERSION"
 }
 
 # ---------------------------------------------------------------- certificates and kubeconfigs
@@ -612,6 +662,11 @@ STORE
 
 # Prometheus scrapes the platform's controllers and every *.yml in $PROMETHEUS_DIR/scrape.d/ (scrape_config_files):
 # tests add a file there and POST /-/reload.
+# Argo CD does not run here: its CRDs let the API server validate the Applications in argocd/ (docs/delivery.md).
+apply_argocd_crds() {
+  apply_crds "$ARGOCD_CRDS_HOME/crds"
+}
+
 start_prometheus() {
   apply_crds "$PROM_OPERATOR_HOME/crds"
   mkdir -p "$PROMETHEUS_DIR/scrape.d" "$DATA_DIR/prometheus"
@@ -709,6 +764,7 @@ up() {
   start_rollouts
   start_external_secrets
   start_prometheus
+  apply_argocd_crds
   start_minio
   log "the cluster is ready in $((SECONDS - started)) s: export KUBECONFIG=$KUBECONFIG_FILE (logs: $LOG_DIR)"
 }
@@ -777,6 +833,18 @@ minio_command() {
   esac
 }
 
+tool_command() {
+  local path
+  case "${1:-}" in
+    helm) lock; build_component helm "$HELM_VERSION"; path=$HELM_HOME/bin/helm ;;
+    actionlint) lock; build_component actionlint "$ACTIONLINT_VERSION"; path=$ACTIONLINT_HOME/bin/actionlint ;;
+    lua-health) lock; build_component lua-health "$LUA_HEALTH_VERSION"; path=$LUA_HEALTH_HOME/bin/lua-health ;;
+    argo-cd-crds) lock; build_component argo-cd-crds "$ARGOCD_VERSION"; path=$ARGOCD_CRDS_HOME/crds ;;
+    *) echo "usage: $0 tool helm|actionlint|lua-health|argo-cd-crds" >&2; exit 2 ;;
+  esac
+  printf '%s\n' "$path"
+}
+
 env_command() {
   ensure_minio_credentials
   printf 'export KUBECONFIG=%s\n' "$KUBECONFIG_FILE"
@@ -795,5 +863,6 @@ case "${1:-}" in
   status) status ;;
   env) env_command ;;
   minio) shift; minio_command "$@" ;;
-  *) echo "usage: $0 build|up|down [--keep]|status|env|minio up|down [--keep]|status" >&2; exit 2 ;;
+  tool) shift; tool_command "$@" ;;
+  *) echo "usage: $0 build|up|down [--keep]|status|env|minio up|down [--keep]|status|tool NAME" >&2; exit 2 ;;
 esac
