@@ -620,8 +620,13 @@ apply_crds() { # apply_crds DIR: every CRD in DIR, server-side (some are too big
   local names
   kubectl_ apply --server-side --force-conflicts -f "$1" >/dev/null
   names=$(kubectl_ get -f "$1" -o name)
+  # A CRD created a moment ago may have no status.conditions yet, which `kubectl wait` reports as an error at once.
+  local deadline=$((SECONDS + 60))
   # shellcheck disable=SC2086
-  kubectl_ wait --for=condition=Established --timeout=60s $names >/dev/null
+  until kubectl_ wait --for=condition=Established --timeout=10s $names >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || die "the CRDs of $1 were not established within 60 s"
+    sleep 0.5
+  done
 }
 
 start_rollouts() {

@@ -59,6 +59,7 @@ class ContainerImageTest {
         var environment = new HashMap<>(Cluster.kubeEnvironment());
         environment.put("POD_NAMESPACE", namespace);
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         // Only tenants with this label, which none has: the started operator must not touch the platform's tenants.
         environment.put("QUARKUS_OPERATOR_SDK_CONTROLLERS_VETTIFYTENANT_SELECTOR", "vettify.io/delivery-test-none=true");
         Process operator = start("operator", List.of(), environment);
@@ -79,6 +80,7 @@ class ContainerImageTest {
         int port = freePort();
         var environment = new HashMap<>(LocalServices.env());
         environment.put("VETTIFY_HTTP_PORT", String.valueOf(port));
+        environment.put("VETTIFY_HTTP_HOST", "127.0.0.1");
         var keys = KeyPairGenerator.getInstance("RSA");
         keys.initialize(2048);
         environment.put("VETTIFY_DEV_PUBLIC_KEY",
