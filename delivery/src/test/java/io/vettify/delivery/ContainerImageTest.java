@@ -91,6 +91,11 @@ class ContainerImageTest {
             var metrics = get(port, "/q/metrics").body();
             // The names the PrometheusRule and the vettify_crm dashboard use.
             assertThat(metrics).contains("vettify_outbox_backlog").contains("vettify_outbox_oldest_pending_age_seconds");
+            // The generated API contract (docs/api.md), kept as a build artifact (CI uploads it).
+            var openapi = get(port, "/q/openapi?format=json");
+            assertThat(openapi.statusCode()).isEqualTo(200);
+            assertThat(Delivery.JSON.readTree(openapi.body()).path("paths").has("/v1/crm/leads")).isTrue();
+            Files.writeString(Path.of("target/openapi.json"), openapi.body());
         } finally {
             stop(runtime);
         }
