@@ -46,8 +46,10 @@ final class RegisterReplies {
         @Override
         public void completed(WorkerJob job, JsonNode result) {
             cache.rememberTaxpayer(result.get("cui").asText(), result);
-            accounts.findByIdOptional(job.subjectId)
-                    .ifPresent(account -> verification.recordTaxpayer(account.id, account.whid, result, null));
+            if (job.subjectId != null) { // a lookup without an account only fills the cache
+                accounts.findByIdOptional(job.subjectId)
+                        .ifPresent(account -> verification.recordTaxpayer(account.id, account.whid, result, null));
+            }
         }
 
         @Override

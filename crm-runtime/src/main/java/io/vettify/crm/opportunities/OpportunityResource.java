@@ -1,11 +1,14 @@
 package io.vettify.crm.opportunities;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vettify.crm.common.api.Accepted;
 import io.vettify.crm.common.api.Created;
 import io.vettify.crm.common.api.ListRequest;
 import io.vettify.crm.common.api.MergePatch;
 import io.vettify.crm.common.api.Page;
 import io.vettify.crm.security.Scopes;
+import io.vettify.crm.summaries.SummaryRequest;
+import io.vettify.crm.workers.JobView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,9 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import io.vettify.crm.common.api.Accepted;
-import io.vettify.crm.summaries.SummaryRequest;
-import io.vettify.crm.workers.JobView;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;

@@ -95,9 +95,9 @@ class WorkerClientTest {
 
     @Test
     void aGarbageReplyFailsThatJobOnly() throws Exception {
-        UUID garbage = submit(Workers.AI_SUMMARY, summaryOf("simulate:garbage"));
-        UUID invalid = submit(Workers.AI_SUMMARY, summaryOf("simulate:invalid-result"));
-        UUID fine = submit(Workers.AI_SUMMARY, summaryOf("A perfectly ordinary note."));
+        UUID garbage = submit(Workers.EMAIL_SEND, email("simulate:garbage"));
+        UUID invalid = submit(Workers.EMAIL_SEND, email("simulate:invalid-result"));
+        UUID fine = submit(Workers.EMAIL_SEND, email("An ordinary subject"));
 
         JsonPath notJson = Jobs.settled(tenant, garbage);
         assertThat(notJson.getString("status")).isEqualTo("FAILED");
@@ -106,28 +106,36 @@ class WorkerClientTest {
         assertThat(schemaInvalid.getString("status")).isEqualTo("FAILED");
         assertThat(schemaInvalid.getString("error")).contains("invalid reply");
         assertThat(Jobs.settled(tenant, fine).getString("status")).isEqualTo("DONE");
+        assertThat(registry.get("vettify.worker.failures").tag("worker", "email.send").tag("tid", tenant)
+                .tag("outcome", "invalid_reply").counter().count()).isEqualTo(2);
     }
 
+    /** The circuit of pdf.render (no other test makes it fail): failures in a row open it, whatever came before. */
     @Test
     void repeatedFailuresOpenTheWorkersCircuitSoJobsFailAtOnceWithoutBeingSent() throws Exception {
-        for (int i = 0; i < 5; i++) {
-            UUID refused = submit(Workers.AI_SUMMARY, summaryOf("simulate:refuse"));
-            JsonPath job = Jobs.settled(tenant, refused);
-            assertThat(job.getString("status")).isEqualTo("FAILED");
-            assertThat(job.getString("error")).contains("worker error refused");
-        }
-        long received = LocalServicesResource.referenceWorkers().received(Workers.AI_SUMMARY);
+        int refused = 0;
+        JsonPath job;
+        do {
+            job = Jobs.settled(tenant, submit(Workers.PDF_RENDER, report("simulate:refuse")));
+            if (job.getString("error").contains("worker error refused")) {
+                refused++;
+            }
+        } while (!job.getString("error").contains("circuit open") && refused <= 5);
+        assertThat(refused).as("refused jobs before the circuit opened").isBetween(1, 5);
+        long received = LocalServicesResource.referenceWorkers().received(Workers.PDF_RENDER);
 
-        UUID blocked = submit(Workers.AI_SUMMARY, summaryOf("A note while the circuit is open."));
-        JsonPath job = Jobs.settled(tenant, blocked);
+        UUID blocked = submit(Workers.PDF_RENDER, report("A report while the circuit is open"));
+        job = Jobs.settled(tenant, blocked);
         assertThat(job.getString("status")).isEqualTo("FAILED");
         assertThat(job.getString("error")).contains("circuit open");
         assertThat(job.getInt("attempts")).isZero();
-        assertThat(LocalServicesResource.referenceWorkers().received(Workers.AI_SUMMARY)).isEqualTo(received);
+        assertThat(LocalServicesResource.referenceWorkers().received(Workers.PDF_RENDER)).isEqualTo(received);
+        assertThat(registry.get("vettify.worker.failures").tag("worker", "pdf.render").tag("tid", tenant)
+                .tag("outcome", "circuit_open").counter().count()).isGreaterThanOrEqualTo(2);
 
         // after open-for (2 s in tests) a request is let through again, and its success closes the circuit
         await().atMost(Jobs.WAIT).until(() -> {
-            UUID probe = submit(Workers.AI_SUMMARY, summaryOf("A note after the pause."));
+            UUID probe = submit(Workers.PDF_RENDER, report("A report after the pause"));
             return Jobs.settled(tenant, probe).getString("status").equals("DONE");
         });
     }
@@ -152,6 +160,16 @@ class WorkerClientTest {
                 ? client.submit(worker, "test", null, body)
                 : client.submit(worker, "test", null, body, timeout)));
         return id.get();
+    }
+
+    private static String email(String subject) {
+        return """
+                {"campaignId":"%s","subject":"%s","bodyHtml":"<p>Hi</p>","recipients":[{"email":"ana@example.com"}]}"""
+                .formatted(UUID.randomUUID(), subject);
+    }
+
+    private static String report(String title) {
+        return "{\"title\":\"" + title + "\",\"sections\":[]}";
     }
 
     private static String summaryOf(String text) {
