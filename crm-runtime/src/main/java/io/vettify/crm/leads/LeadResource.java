@@ -1,11 +1,14 @@
 package io.vettify.crm.leads;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vettify.crm.common.api.Accepted;
 import io.vettify.crm.common.api.Created;
 import io.vettify.crm.common.api.ListRequest;
 import io.vettify.crm.common.api.MergePatch;
 import io.vettify.crm.common.api.Page;
 import io.vettify.crm.security.Scopes;
+import io.vettify.crm.summaries.SummaryRequest;
+import io.vettify.crm.workers.JobView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -84,6 +87,15 @@ public class LeadResource {
     @RolesAllowed(Scopes.WRITE)
     public Conversion.Result convert(UUID id, @Valid Conversion.Request request) {
         return service.convert(id, request);
+    }
+
+    /** Asks ai.summary for a summary (202 with the job; the summary is the job's result). */
+    @POST
+    @Path("{id}/summary")
+    @RolesAllowed(Scopes.WRITE)
+    public RestResponse<JobView> summarize(UUID id, @Valid SummaryRequest request) {
+        JobView job = service.summarize(id, request);
+        return Accepted.at("/v1/crm/jobs/" + job.id(), job);
     }
 
     @DELETE

@@ -77,7 +77,10 @@ class PublishedEventsMatchSchemasTest {
                     e -> e.routingKey().equals(EventTypes.OPPORTUNITY_STAGE_CHANGED)
                             && "NEGOTIATION".equals(JsonPath.from(e.body()).getString("toStage")), WAIT);
 
-            assertThat(events).extracting(Event::routingKey).containsExactlyInAnyOrder(
+            // the converted account's fiscal code is verified too: crm.account.verified comes at once when the register's
+            // answer is cached, later (maybe after this tap stops) when a worker is asked — checked below when present
+            assertThat(events).filteredOn(e -> !e.routingKey().equals(EventTypes.ACCOUNT_VERIFIED))
+                    .extracting(Event::routingKey).containsExactlyInAnyOrder(
                     EventTypes.LEAD_CREATED, EventTypes.LEAD_CREATED, EventTypes.LEAD_CONVERTED,
                     EventTypes.OPPORTUNITY_STAGE_CHANGED, EventTypes.OPPORTUNITY_STAGE_CHANGED,
                     EventTypes.OPPORTUNITY_STAGE_CHANGED);
