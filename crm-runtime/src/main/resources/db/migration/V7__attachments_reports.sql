@@ -36,7 +36,10 @@ CREATE POLICY tenant_isolation ON crm.attachments
   USING (tid = current_setting('app.tid') AND (whid = current_setting('app.whid') OR whid IS NULL))
   WITH CHECK (tid = current_setting('app.tid') AND (whid = current_setting('app.whid') OR whid IS NULL));
 
--- B10: a campaign's PDF report as rendered by the pdf.render worker; the latest one is the campaign's report.
+-- B10: a campaign's PDF report as rendered by the pdf.render worker; the latest one is the campaign's report. Deleting
+-- the campaign deletes its reports first (objects, then rows: RESTRICT keeps an object from being orphaned). job_id
+-- names the pdf.render job (unique: a redelivered reply stores nothing twice) without a foreign key, so that finished
+-- jobs may be purged while their reports stay.
 CREATE TABLE crm.campaign_reports (
   tid          text         NOT NULL DEFAULT current_setting('app.tid') CHECK (tid ~ '^[a-z][a-z0-9-]{1,39}$'),
   whid         text                  CHECK (whid ~ '^[a-z0-9][a-z0-9-]{0,39}$'),
@@ -51,8 +54,7 @@ CREATE TABLE crm.campaign_reports (
   updated_at   timestamptz  NOT NULL,
   version      bigint       NOT NULL DEFAULT 0,
   PRIMARY KEY (tid, mid, id),
-  FOREIGN KEY (tid, mid, campaign_id) REFERENCES crm.campaigns (tid, mid, id) ON DELETE CASCADE,
-  FOREIGN KEY (tid, mid, job_id) REFERENCES crm.worker_jobs (tid, mid, id) ON DELETE RESTRICT
+  FOREIGN KEY (tid, mid, campaign_id) REFERENCES crm.campaigns (tid, mid, id) ON DELETE RESTRICT
 );
 CREATE INDEX campaign_reports_campaign_idx ON crm.campaign_reports (tid, campaign_id, created_at, id);
 CREATE UNIQUE INDEX campaign_reports_job_key ON crm.campaign_reports (tid, mid, job_id);
