@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vettify.crm.common.api.Problem;
 import io.vettify.crm.common.api.ProblemException;
+import io.vettify.crm.common.api.ProblemType;
 import io.vettify.crm.storage.ObjectStorage;
 import io.vettify.crm.workers.WorkerClient;
 import io.vettify.crm.workers.Workers;
@@ -61,8 +63,9 @@ public class CampaignReportService {
     public Pdf latest(UUID campaignId) {
         CampaignReport report = QuarkusTransaction.requiringNew().call(() -> {
             Campaign campaign = find(campaignId);
-            return reports.latestOf(campaign.id).orElseThrow(() -> ProblemException.notFound("report of campaign",
-                    campaignId + " (none rendered yet: POST /v1/crm/campaigns/" + campaignId + "/report renders one)"));
+            return reports.latestOf(campaign.id).orElseThrow(() -> new ProblemException(Problem.of(ProblemType.NOT_FOUND,
+                    "campaign " + campaignId + " has no report yet: POST /v1/crm/campaigns/" + campaignId
+                            + "/report renders one")));
         });
         return new Pdf(campaignId, report.sizeBytes, storage.get(report.objectKey));
     }

@@ -50,7 +50,7 @@ class CampaignReportTest {
     @Test
     void theReportIsRenderedByPdfRenderStoredEncryptedAndDownloadable() throws Exception {
         String id = campaign(tenant, "Spring offer");
-        assertThat(assertProblem(pdf(tenant, id), 404).getString("detail")).contains("none rendered yet");
+        assertThat(assertProblem(pdf(tenant, id), 404).getString("detail")).contains("has no report yet");
 
         Response requested = as(tenant, Scopes.CAMPAIGNS).post(CAMPAIGNS + "/" + id + "/report");
         requested.then().statusCode(202);
