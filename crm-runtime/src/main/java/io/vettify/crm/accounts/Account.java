@@ -6,9 +6,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import java.math.BigDecimal;
 
+/** Only changed columns are written, so a client's save never overwrites what background work recorded meanwhile. */
 @Entity
+@DynamicUpdate
 @Table(schema = "crm", name = "accounts")
 public class Account extends CrmEntity {
 
@@ -35,6 +38,11 @@ public class Account extends CrmEntity {
 
     public Integer employees;
 
+    /** The ai.churn score, 0..1. */
     @Column(name = "churn_risk")
-    public BigDecimal churnRisk;
+    public BigDecimal churnScore;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "churn_risk_bucket")
+    public ChurnRisk churnRisk;
 }

@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The writable fields of an account; {@code version} is required on updates. Read-only fields are ignored. */
-@JsonIgnoreProperties({"id", "complianceStatus", "officialName", "vatPayer", "employees", "churnRisk", "createdAt",
-        "updatedAt"})
+@JsonIgnoreProperties({"id", "complianceStatus", "officialName", "vatPayer", "employees", "churnRisk", "churnScore",
+        "createdAt", "updatedAt"})
 public record AccountRequest(
         @NotBlank @Size(max = 200) String name,
         @Cui String cui,

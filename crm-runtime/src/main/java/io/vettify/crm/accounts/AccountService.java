@@ -7,19 +7,14 @@ import io.vettify.crm.common.api.Page;
 import io.vettify.crm.common.api.ProblemException;
 import io.vettify.crm.common.api.QueryParams;
 import io.vettify.crm.common.validation.FiscalCodes;
-import io.vettify.crm.messaging.DomainEvents;
-import io.vettify.crm.messaging.EventTypes;
 import io.vettify.crm.messaging.UnprocessableEventException;
 import io.vettify.crm.opportunities.OpportunityRepository;
-import io.vettify.crm.timeline.TimelineKind;
 import io.vettify.crm.timeline.TimelineService;
 import io.vettify.crm.timeline.TimelineView;
 import io.vettify.crm.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -31,12 +26,12 @@ public class AccountService {
     private final MergePatch mergePatch;
     private final OpportunityRepository opportunities;
     private final TimelineService timeline;
-    private final DomainEvents events;
+    private final AccountVerification verification;
 
     public AccountService(AccountRepository accounts, OpportunityRepository opportunities, TenantContext tenant,
-            MergePatch mergePatch, TimelineService timeline, DomainEvents events) {
+            MergePatch mergePatch, TimelineService timeline, AccountVerification verification) {
         this.timeline = timeline;
-        this.events = events;
+        this.verification = verification;
         this.accounts = accounts;
         this.opportunities = opportunities;
         this.tenant = tenant;
@@ -55,15 +50,21 @@ public class AccountService {
 
     public AccountView create(AccountRequest request) {
         Account account = new Account();
-        apply(account, request);
+        boolean newCui = apply(account, request);
         accounts.persistAndFlush(account);
+        if (newCui) {
+            verification.start(account);
+            accounts.flush();
+        }
         return AccountView.of(account);
     }
 
     public AccountView replace(UUID id, AccountRequest request) {
         Account account = find(id);
         account.checkVersion(request.version(), "account");
-        apply(account, request);
+        if (apply(account, request)) {
+            verification.start(account);
+        }
         accounts.flush();
         return AccountView.of(account);
     }
@@ -102,20 +103,9 @@ public class AccountService {
         }
         Account account = accounts.findByCui(cui)
                 .orElseThrow(() -> new UnprocessableEventException("no account with fiscal code " + cui));
-        account.complianceStatus = verification.active() ? ComplianceStatus.VERIFIED : ComplianceStatus.INACTIVE;
-        account.officialName = verification.officialName();
-        account.vatPayer = verification.vatPayer();
-        accounts.flush();
-        Map<String, Object> data = new HashMap<>();
-        data.put("cui", cui);
-        data.put("complianceStatus", account.complianceStatus);
-        data.put("officialName", account.officialName);
-        data.put("vatPayer", account.vatPayer);
-        timeline.record(account.id, account.whid, TimelineKind.COMPLIANCE_VERIFIED, verification.verifiedAt(),
-                "Fiscal code " + cui + " verified: " + (verification.active() ? "active" : "inactive")
-                        + (verification.vatPayer() ? ", VAT payer" : ""), eventId, data);
-        events.record(EventTypes.ACCOUNT_VERIFIED, "account", account.id, account.whid, new AccountVerified(account.id,
-                cui, account.complianceStatus, account.officialName, account.vatPayer, verification.verifiedAt()));
+        this.verification.record(account.id, account.whid, cui,
+                verification.active() ? ComplianceStatus.VERIFIED : ComplianceStatus.INACTIVE,
+                verification.officialName(), verification.vatPayer(), verification.verifiedAt(), eventId);
     }
 
     public Page<TimelineView> timeline(UUID id, ListRequest request) {
@@ -127,16 +117,21 @@ public class AccountService {
         return accounts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("account", id));
     }
 
-    private void apply(Account account, AccountRequest request) {
+    /** @return whether the account has a fiscal code it did not have before (it is to be verified) */
+    private boolean apply(Account account, AccountRequest request) {
         tenant.checkWritableWarehouse(request.whid());
         String cui = FiscalCodes.normalize(request.cui());
-        if (cui != null && !cui.equals(account.cui)) {
-            accounts.findByCui(cui).filter(other -> !other.id.equals(account.id)).ifPresent(other -> {
-                throw ProblemException.conflict("account " + other.id + " already has fiscal code " + cui);
-            });
+        boolean newCui = cui != null && !cui.equals(account.cui);
+        if (newCui || cui == null) {
+            if (newCui) {
+                accounts.findByCui(cui).filter(other -> !other.id.equals(account.id)).ifPresent(other -> {
+                    throw ProblemException.conflict("account " + other.id + " already has fiscal code " + cui);
+                });
+            }
             account.complianceStatus = ComplianceStatus.UNVERIFIED;
             account.officialName = null;
             account.vatPayer = null;
+            account.employees = null;
         }
         account.name = request.name().trim();
         account.cui = cui;
@@ -144,5 +139,6 @@ public class AccountService {
         account.website = request.website();
         account.phone = request.phone();
         account.whid = request.whid();
+        return newCui;
     }
 }

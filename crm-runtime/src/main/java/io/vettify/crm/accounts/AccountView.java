@@ -16,13 +16,14 @@ public record AccountView(
         String officialName,
         Boolean vatPayer,
         Integer employees,
-        BigDecimal churnRisk,
+        ChurnRisk churnRisk,
+        BigDecimal churnScore,
         Instant createdAt,
         Instant updatedAt,
         long version) {
 
     static AccountView of(Account a) {
         return new AccountView(a.id, a.name, a.cui, a.industry, a.website, a.phone, a.whid, a.complianceStatus,
-                a.officialName, a.vatPayer, a.employees, a.churnRisk, a.createdAt, a.updatedAt, a.version);
+                a.officialName, a.vatPayer, a.employees, a.churnRisk, a.churnScore, a.createdAt, a.updatedAt, a.version);
     }
 }

@@ -3,6 +3,10 @@ package io.vettify.crm.leads;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vettify.crm.accounts.Account;
 import io.vettify.crm.accounts.AccountRepository;
+import io.vettify.crm.accounts.AccountVerification;
+import io.vettify.crm.summaries.Summaries;
+import io.vettify.crm.summaries.SummaryRequest;
+import io.vettify.crm.workers.JobView;
 import io.vettify.crm.common.api.ListRequest;
 import io.vettify.crm.common.api.MergePatch;
 import io.vettify.crm.common.api.Page;
@@ -26,6 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,10 +50,14 @@ public class LeadService {
     private final MergePatch mergePatch;
     private final DomainEvents events;
     private final TimelineService timeline;
+    private final AccountVerification verification;
+    private final Summaries summaries;
 
     public LeadService(LeadRepository leads, AccountRepository accounts, ContactRepository contacts,
             OpportunityRepository opportunities, TenantContext tenant, MergePatch mergePatch, DomainEvents events,
-            TimelineService timeline) {
+            TimelineService timeline, AccountVerification verification, Summaries summaries) {
+        this.verification = verification;
+        this.summaries = summaries;
         this.events = events;
         this.timeline = timeline;
         this.leads = leads;
@@ -164,6 +173,15 @@ public class LeadService {
         return lead;
     }
 
+    /** Asks ai.summary for a summary of what the CRM knows of the lead and the caller's notes. */
+    public JobView summarize(UUID id, SummaryRequest request) {
+        Lead lead = find(id);
+        String about = lead.displayName() + (lead.company == null ? "" : " of " + lead.company);
+        Summaries.Note facts = new Summaries.Note(lead.updatedAt, "Lead " + about + " came from " + lead.source
+                + " and is " + lead.status + " with a score of " + lead.score + ".");
+        return summaries.request("lead", id, about, List.of(facts), request);
+    }
+
     private Account accountFor(Lead lead) {
         Optional<Account> existing = Optional.ofNullable(lead.cui).flatMap(accounts::findByCui);
         if (existing.isEmpty() && lead.company != null && !lead.company.isBlank()) {
@@ -175,6 +193,9 @@ public class LeadService {
             account.cui = lead.cui;
             account.whid = lead.whid;
             accounts.persist(account);
+            if (account.cui != null) {
+                verification.start(account);
+            }
             return account;
         });
     }

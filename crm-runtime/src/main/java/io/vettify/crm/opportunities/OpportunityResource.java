@@ -20,6 +20,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import io.vettify.crm.common.api.Accepted;
+import io.vettify.crm.summaries.SummaryRequest;
+import io.vettify.crm.workers.JobView;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -77,6 +80,15 @@ public class OpportunityResource {
     @RolesAllowed(Scopes.WRITE)
     public OpportunityView changeStage(UUID id, @Valid @NotNull StageChange change) {
         return service.changeStage(id, change);
+    }
+
+    /** Asks ai.summary for a summary (202 with the job; the summary is the job's result). */
+    @POST
+    @Path("{id}/summary")
+    @RolesAllowed(Scopes.WRITE)
+    public RestResponse<JobView> summarize(UUID id, @Valid SummaryRequest request) {
+        JobView job = service.summarize(id, request);
+        return Accepted.at("/v1/crm/jobs/" + job.id(), job);
     }
 
     @DELETE

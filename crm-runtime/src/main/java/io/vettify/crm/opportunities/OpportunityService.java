@@ -15,13 +15,17 @@ import io.vettify.crm.messaging.DomainEvents;
 import io.vettify.crm.messaging.EventTypes;
 import io.vettify.crm.security.Scopes;
 import io.vettify.crm.tenancy.TenantContext;
+import io.vettify.crm.summaries.Summaries;
+import io.vettify.crm.summaries.SummaryRequest;
 import io.vettify.crm.timeline.TimelineKind;
+import io.vettify.crm.workers.JobView;
 import io.vettify.crm.timeline.TimelineService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,10 +44,12 @@ public class OpportunityService {
     private final DomainEvents events;
     private final TimelineService timeline;
     private final SalesOrderRepository salesOrders;
+    private final Summaries summaries;
 
     public OpportunityService(OpportunityRepository opportunities, AccountRepository accounts,
             ContactRepository contacts, TenantContext tenant, SecurityIdentity identity, MergePatch mergePatch,
-            DomainEvents events, TimelineService timeline, SalesOrderRepository salesOrders) {
+            DomainEvents events, TimelineService timeline, SalesOrderRepository salesOrders, Summaries summaries) {
+        this.summaries = summaries;
         this.events = events;
         this.timeline = timeline;
         this.salesOrders = salesOrders;
@@ -101,6 +107,19 @@ public class OpportunityService {
         moveTo(opportunity, change.stage());
         opportunities.flush();
         return view(opportunity);
+    }
+
+    /** Asks ai.summary for a summary of the opportunity, its account's recent timeline and the caller's notes. */
+    public JobView summarize(UUID id, SummaryRequest request) {
+        Opportunity opportunity = find(id);
+        List<Summaries.Note> known = new ArrayList<>();
+        known.add(new Summaries.Note(opportunity.updatedAt, "Opportunity " + opportunity.name + " is at stage "
+                + opportunity.stage + " for " + opportunity.amount.toPlainString() + " " + opportunity.currency
+                + (opportunity.expectedCloseDate == null ? "." : ", expected to close on "
+                        + opportunity.expectedCloseDate + ".")));
+        timeline.recent(opportunity.accountId, 50)
+                .forEach(entry -> known.add(new Summaries.Note(entry.occurredAt(), entry.summary() + ".")));
+        return summaries.request("opportunity", id, opportunity.name, known, request);
     }
 
     public void delete(UUID id) {

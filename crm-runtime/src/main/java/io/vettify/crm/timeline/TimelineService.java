@@ -6,7 +6,9 @@ import io.vettify.crm.common.api.ListQuery;
 import io.vettify.crm.common.api.ListRequest;
 import io.vettify.crm.common.api.Page;
 import io.vettify.crm.common.api.SortKey;
+import io.vettify.crm.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -24,10 +26,15 @@ public class TimelineService {
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final TenantContext tenant;
+    private final Event<AccountActivity> activities;
 
-    public TimelineService(EntityManager entityManager, ObjectMapper mapper) {
+    public TimelineService(EntityManager entityManager, ObjectMapper mapper, TenantContext tenant,
+            Event<AccountActivity> activities) {
         this.entityManager = entityManager;
         this.mapper = mapper;
+        this.tenant = tenant;
+        this.activities = activities;
     }
 
     /**
@@ -50,6 +57,7 @@ public class TimelineService {
             throw new IllegalArgumentException("timeline data is not serializable", e);
         }
         entityManager.persist(entry);
+        tenant.tenantId().ifPresent(tid -> activities.fire(new AccountActivity(tid, whid, accountId, kind, data)));
     }
 
     /** Newest first by default; keyset-paginated like every list. */
@@ -59,6 +67,14 @@ public class TimelineService {
                 .equal("accountId", accountId)
                 .fetch(entityManager, request)
                 .map(this::view);
+    }
+
+    /** The account's latest entries, newest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<TimelineView> recent(UUID accountId, int limit) {
+        return entityManager.createQuery("FROM TimelineEntry WHERE accountId = ?1 ORDER BY occurredAt DESC",
+                TimelineEntry.class).setParameter(1, accountId).setMaxResults(limit).getResultList()
+                .stream().map(this::view).toList();
     }
 
     private TimelineView view(TimelineEntry entry) {

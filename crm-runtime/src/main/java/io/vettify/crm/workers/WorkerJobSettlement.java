@@ -35,6 +35,7 @@ import org.jboss.logging.Logger;
 public class WorkerJobSettlement {
 
     private static final Logger LOG = Logger.getLogger(WorkerJobSettlement.class);
+    private static final int APPLY_ATTEMPTS = 3;
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -150,12 +151,9 @@ public class WorkerJobSettlement {
             return;
         }
         AtomicReference<Decision> decided = new AtomicReference<>();
-        try {
-            tenantScope.inTransaction(owner.tid, owner.whid, () -> apply(jobId, decide, true, decided));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "worker %s: the outcome of job %s could not be applied; the job fails", owner.worker, jobId);
+        if (!applyWithRetries(owner, jobId, decide, decided)) {
             Decision failed = Decision.fail(WorkerJobStatus.FAILED, Outcome.FAILED,
-                    "the outcome could not be applied: " + e.getClass().getSimpleName());
+                    "the outcome could not be applied (see the runtime's log)");
             decided.set(null);
             tenantScope.inTransaction(owner.tid, owner.whid, () -> apply(jobId, job -> failed, false, decided));
         }
@@ -173,6 +171,26 @@ public class WorkerJobSettlement {
             case CIRCUIT_OPEN -> {
             }
             default -> circuits.failed(owner.worker);
+        }
+    }
+
+    /** A conflict with concurrent work (e.g. another reply about the same account) is retried a few times. */
+    private boolean applyWithRetries(WorkerDispatch owner, UUID jobId, Function<WorkerDispatch, Decision> decide,
+            AtomicReference<Decision> decided) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                decided.set(null);
+                tenantScope.inTransaction(owner.tid, owner.whid, () -> apply(jobId, decide, true, decided));
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt >= APPLY_ATTEMPTS) {
+                    LOG.errorf(e, "worker %s: the outcome of job %s could not be applied; the job fails", owner.worker,
+                            jobId);
+                    return false;
+                }
+                LOG.warnf("worker %s: applying the outcome of job %s failed (attempt %d), retrying: %s", owner.worker,
+                        jobId, attempt, e);
+            }
         }
     }
 

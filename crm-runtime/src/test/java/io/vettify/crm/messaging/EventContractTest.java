@@ -51,6 +51,8 @@ class EventContractTest {
     private static final String PAYLOAD_PREFIX = "../../crm-runtime/src/main/resources/events/schemas/";
     private static final String EXCHANGE = "vettify.events";
     private static final String DEAD_LETTER_EXCHANGE = "vettify.events.dlx";
+    /** The worker protocol's reply exchange (PRODUCT.md §7): worker replies, not events. */
+    private static final String WORKER_REPLY_EXCHANGE = "vettify.workers.replies";
     /** Keywords meaning the same in draft 2020-12 and in draft-07 (AsyncAPI 2.x's default schema format). */
     private static final Set<String> PORTABLE_KEYWORDS = Set.of("$schema", "$id", "title", "description", "type",
             "required", "properties", "additionalProperties", "examples", "enum", "const", "format", "pattern",
@@ -456,7 +458,8 @@ class EventContractTest {
                     }
                 }
                 case EXCHANGE -> {
-                    if (!usage.name().equals(EXCHANGE) && !usage.name().equals(deadLetterExchange)) {
+                    if (!usage.name().equals(EXCHANGE) && !usage.name().equals(deadLetterExchange)
+                            && !usage.name().equals(WORKER_REPLY_EXCHANGE)) {
                         violations.add(at + " is neither " + EXCHANGE + " nor the documented dead-letter exchange");
                     }
                 }

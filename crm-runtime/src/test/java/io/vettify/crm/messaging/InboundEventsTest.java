@@ -53,15 +53,18 @@ class InboundEventsTest {
     @Test
     void anOrderWithoutOpportunityIsLinkedToTheAccountWithItsFiscalCodeAndDeliveriesFollow() {
         String account = createAccount("Delivered SRL", "RO14399840");
+        // the fiscal code's verification (anaf.taxpayer or its cache) is the account's first timeline entry
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timelineKinds(account)).containsExactly("COMPLIANCE_VERIFIED"));
         String orderId = UUID.randomUUID().toString();
         broker.publish(EventTypes.SALES_ORDER_CREATED, tenant, null, order(orderId, "SO-2002", null, "RO14399840"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(timelineKinds(account)).containsExactly("SALES_ORDER_CREATED"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(timelineKinds(account))
+                .containsExactly("SALES_ORDER_CREATED", "COMPLIANCE_VERIFIED"));
 
         broker.publish(EventTypes.SHIPMENT_DELIVERED, tenant, null, """
                 {"shipmentId":"%s","orderId":"%s","deliveredAt":"%s","carrier":"Test Courier"}"""
                 .formatted(UUID.randomUUID(), orderId, Instant.now()));
         await().atMost(WAIT).untilAsserted(() -> assertThat(timelineKinds(account))
-                .containsExactly("SHIPMENT_DELIVERED", "SALES_ORDER_CREATED"));
+                .containsExactly("SHIPMENT_DELIVERED", "SALES_ORDER_CREATED", "COMPLIANCE_VERIFIED"));
     }
 
     @Test
@@ -114,15 +117,18 @@ class InboundEventsTest {
 
     @Test
     void aVerifiedFiscalCodeUpdatesTheAccountAndIsPublished() throws Exception {
+        String account = createAccount("Verified SRL", "RO18547290");
+        // the anaf.taxpayer worker verifies it first (the reference register's answer)
+        await().atMost(WAIT).untilAsserted(() -> as(tenant).get("/v1/crm/accounts/" + account).then()
+                .body("complianceStatus", equalTo("VERIFIED")));
         try (EventTap tap = EventTap.bind(EventTypes.ACCOUNT_VERIFIED)) {
-            String account = createAccount("Verified SRL", "RO18547290");
             broker.publish(EventTypes.TAXPAYER_VERIFIED, tenant, null, """
                     {"cui":"RO18547290","officialName":"VERIFIED SRL","vatPayer":true,"active":true,"verifiedAt":"%s"}"""
                     .formatted(Instant.now()));
             await().atMost(WAIT).untilAsserted(() -> as(tenant).get("/v1/crm/accounts/" + account).then()
                     .body("complianceStatus", equalTo("VERIFIED")).body("officialName", equalTo("VERIFIED SRL"))
                     .body("vatPayer", equalTo(true)));
-            assertThat(timelineKinds(account)).containsExactly("COMPLIANCE_VERIFIED");
+            assertThat(timelineKinds(account)).containsExactly("COMPLIANCE_VERIFIED", "COMPLIANCE_VERIFIED");
             Event event = tap.until(e -> tenant.equals(e.header("tid")), e -> true, WAIT).get(0);
             JsonPath data = JsonPath.from(event.body());
             assertThat(data.getString("accountId")).isEqualTo(account);

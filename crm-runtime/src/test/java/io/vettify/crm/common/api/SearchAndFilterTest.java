@@ -138,8 +138,9 @@ class SearchAndFilterTest {
         assertThat(ids("accounts", "q", "srl")).containsExactlyInAnyOrder(carpati, delta);
         assertThat(ids("accounts", "q", Cuis.DELTA.substring(0, 5))).containsExactly(delta);
         assertThat(ids("accounts", "industry", "logistics")).containsExactly(delta);
-        assertThat(ids("accounts", "complianceStatus", "UNVERIFIED")).containsExactlyInAnyOrder(carpati, delta);
-        assertThat(ids("accounts", "complianceStatus", "VERIFIED")).isEmpty();
+        String unverified = Fixtures.account(tenant, "Fara Cod SRL", null);
+        assertThat(ids("accounts", "complianceStatus", "UNVERIFIED")).containsExactly(unverified);
+        assertThat(ids("accounts", "complianceStatus", "INACTIVE")).isEmpty();
 
         assertInvalid(as(tenant).queryParam("complianceStatus", "BOGUS").get("/v1/crm/accounts"), "complianceStatus");
     }
