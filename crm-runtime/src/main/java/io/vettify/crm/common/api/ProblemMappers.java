@@ -105,7 +105,7 @@ public class ProblemMappers {
         String detail = switch (type) {
             case NOT_FOUND -> "no such resource";
             case METHOD_NOT_ALLOWED -> "this method is not allowed on this resource";
-            case UNSUPPORTED_MEDIA_TYPE -> "send the body as application/json";
+            case UNSUPPORTED_MEDIA_TYPE -> "send the body as application/json (a file upload as multipart/form-data)";
             case NOT_ACCEPTABLE -> "this resource answers application/json";
             default -> status >= 500 ? "the request could not be processed" : "the request is malformed";
         };
