@@ -3,6 +3,8 @@ package io.vettify.crm.leads;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vettify.crm.accounts.Account;
 import io.vettify.crm.accounts.AccountRepository;
+import io.vettify.crm.audit.AuditActions;
+import io.vettify.crm.audit.AuditTrail;
 import io.vettify.crm.common.api.ListRequest;
 import io.vettify.crm.common.api.MergePatch;
 import io.vettify.crm.common.api.Page;
@@ -45,11 +47,13 @@ public class LeadService {
     private final MergePatch mergePatch;
     private final DomainEvents events;
     private final TimelineService timeline;
+    private final AuditTrail audit;
 
     public LeadService(LeadRepository leads, AccountRepository accounts, ContactRepository contacts,
             OpportunityRepository opportunities, TenantContext tenant, MergePatch mergePatch, DomainEvents events,
-            TimelineService timeline) {
+            TimelineService timeline, AuditTrail audit) {
         this.events = events;
+        this.audit = audit;
         this.timeline = timeline;
         this.leads = leads;
         this.accounts = accounts;
@@ -120,6 +124,7 @@ public class LeadService {
         if (lead.status != LeadStatus.QUALIFIED) {
             throw ProblemException.conflict("lead " + id + " is " + lead.status + ": only QUALIFIED leads can be converted");
         }
+        LeadView before = LeadView.of(lead);
         Account account = accountFor(lead);
         if (account.whid != null && !account.whid.equals(lead.whid)) {
             throw ProblemException.conflict("the lead's account " + account.id + " belongs to warehouse '"
@@ -149,7 +154,10 @@ public class LeadService {
         timeline.record(account.id, lead.whid, TimelineKind.LEAD_CONVERTED, lead.convertedAt,
                 "Lead " + lead.displayName() + " converted into opportunity '" + opportunity.name + "'", null,
                 Map.of("leadId", lead.id, "contactId", contact.id, "opportunityId", opportunity.id));
-        return new Conversion.Result(account.id, contact.id, opportunity.id);
+        Conversion.Result result = new Conversion.Result(account.id, contact.id, opportunity.id);
+        audit.record(AuditActions.LEAD_CONVERTED, "lead", lead.id, before,
+                Map.of("lead", LeadView.of(lead), "conversion", result));
+        return result;
     }
 
     public Lead find(UUID id) {

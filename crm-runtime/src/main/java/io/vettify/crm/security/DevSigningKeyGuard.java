@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refuses to start a runtime that would accept locally signed development tokens outside the dev and test
- * profiles: in any other profile tokens must come from the OIDC provider (Keycloak).
+ * Refuses to start a runtime that would accept locally signed development tokens, or sign audit exports with a
+ * generated development key, outside the dev and test profiles: in any other profile tokens must come from the
+ * OIDC provider (Keycloak) and the audit signing key from the runtime's Secret.
  */
 @ApplicationScoped
 public class DevSigningKeyGuard {
@@ -23,6 +24,15 @@ public class DevSigningKeyGuard {
         check(ConfigUtils.getProfiles(),
                 config.getOptionalValue("quarkus.oidc.public-key", String.class),
                 config.getOptionalValue("quarkus.oidc.token.issuer", String.class));
+        checkAuditDevKey(ConfigUtils.getProfiles(), config.getOptionalValue("vettify.audit.dev-key-file", String.class));
+    }
+
+    static void checkAuditDevKey(List<String> profiles, Optional<String> devKeyFile) {
+        if (devKeyFile.isPresent() && !profiles.contains("dev") && !profiles.contains("test")) {
+            throw new IllegalStateException("vettify.audit.dev-key-file (a generated development audit signing key) "
+                    + "is accepted only in the dev and test profiles; active profiles: " + profiles
+                    + ". Configure VETTIFY_AUDIT_SIGNING_KEY instead.");
+        }
     }
 
     static void check(List<String> profiles, Optional<String> localPublicKey, Optional<String> issuer) {

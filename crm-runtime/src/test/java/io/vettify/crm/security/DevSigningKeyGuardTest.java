@@ -32,4 +32,15 @@ class DevSigningKeyGuardTest {
         assertThatCode(() -> DevSigningKeyGuard.check(List.of("prod"), Optional.empty(),
                 Optional.of("https://keycloak.example/realms/vettify"))).doesNotThrowAnyException();
     }
+
+    @Test
+    void theDevelopmentAuditKeyIsRefusedOutsideDevAndTest() {
+        assertThatThrownBy(() -> DevSigningKeyGuard.checkAuditDevKey(List.of("prod"),
+                Optional.of("/state/dev-keys/dev-only-audit-signing-key.pem")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("vettify.audit.dev-key-file");
+        assertThatCode(() -> DevSigningKeyGuard.checkAuditDevKey(List.of("dev"),
+                Optional.of("/state/dev-keys/dev-only-audit-signing-key.pem"))).doesNotThrowAnyException();
+        assertThatCode(() -> DevSigningKeyGuard.checkAuditDevKey(List.of("prod"), Optional.empty()))
+                .doesNotThrowAnyException();
+    }
 }
