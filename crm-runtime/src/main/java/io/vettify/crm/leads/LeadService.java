@@ -10,6 +10,8 @@ import io.vettify.crm.common.api.MergePatch;
 import io.vettify.crm.common.api.Page;
 import io.vettify.crm.common.api.ProblemException;
 import io.vettify.crm.common.api.QueryParams;
+import io.vettify.crm.common.consent.ConsentAudit;
+import io.vettify.crm.common.consent.MarketingConsent;
 import io.vettify.crm.common.validation.FiscalCodes;
 import io.vettify.crm.contacts.Contact;
 import io.vettify.crm.contacts.ContactRepository;
@@ -48,12 +50,14 @@ public class LeadService {
     private final DomainEvents events;
     private final TimelineService timeline;
     private final AuditTrail audit;
+    private final ConsentAudit consentAudit;
 
     public LeadService(LeadRepository leads, AccountRepository accounts, ContactRepository contacts,
             OpportunityRepository opportunities, TenantContext tenant, MergePatch mergePatch, DomainEvents events,
-            TimelineService timeline, AuditTrail audit) {
+            TimelineService timeline, AuditTrail audit, ConsentAudit consentAudit) {
         this.events = events;
         this.audit = audit;
+        this.consentAudit = consentAudit;
         this.timeline = timeline;
         this.leads = leads;
         this.accounts = accounts;
@@ -77,6 +81,7 @@ public class LeadService {
         lead.status = request.status() == null ? LeadStatus.NEW : editableStatus(request.status());
         apply(lead, request);
         leads.persistAndFlush(lead);
+        consentAudit.recordIfChanged("lead", lead.id, MarketingConsent.NONE, lead.consent());
         events.record(EventTypes.LEAD_CREATED, "lead", lead.id, lead.whid, LeadEvents.Created.of(lead));
         return LeadView.of(lead);
     }
@@ -87,8 +92,10 @@ public class LeadService {
         if (request.status() != null && request.status() != lead.status) {
             lead.status = editableStatus(request.status());
         }
+        MarketingConsent consentBefore = lead.consent();
         apply(lead, request);
         leads.flush();
+        consentAudit.recordIfChanged("lead", lead.id, consentBefore, lead.consent());
         return LeadView.of(lead);
     }
 
