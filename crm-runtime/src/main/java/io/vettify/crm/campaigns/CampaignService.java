@@ -18,8 +18,11 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final TenantContext tenant;
     private final MergePatch mergePatch;
+    private final CampaignReportService reports;
 
-    public CampaignService(CampaignRepository campaigns, TenantContext tenant, MergePatch mergePatch) {
+    public CampaignService(CampaignRepository campaigns, TenantContext tenant, MergePatch mergePatch,
+            CampaignReportService reports) {
+        this.reports = reports;
         this.campaigns = campaigns;
         this.tenant = tenant;
         this.mergePatch = mergePatch;
@@ -62,6 +65,7 @@ public class CampaignService {
         if (campaign.status == CampaignStatus.SENDING) {
             throw ProblemException.conflict("campaign " + id + " is being sent and cannot be deleted now");
         }
+        reports.deleteAllOf(id);
         campaigns.delete(campaign);
         campaigns.flush();
     }

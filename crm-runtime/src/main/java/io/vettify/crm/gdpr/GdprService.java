@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vettify.crm.accounts.Account;
 import io.vettify.crm.accounts.AccountRepository;
 import io.vettify.crm.accounts.AccountView;
+import io.vettify.crm.attachments.AttachmentService;
+import io.vettify.crm.attachments.AttachmentView;
 import io.vettify.crm.audit.AuditActions;
 import io.vettify.crm.audit.AuditEntryRepository;
 import io.vettify.crm.audit.AuditTrail;
@@ -55,6 +57,7 @@ public class GdprService {
     private final AccountRepository accounts;
     private final SalesOrderRepository salesOrders;
     private final TimelineService timeline;
+    private final AttachmentService attachments;
     private final AuditEntryRepository auditEntries;
     private final AuditTrail audit;
     private final DomainEvents events;
@@ -64,7 +67,7 @@ public class GdprService {
 
     public GdprService(LeadRepository leads, ContactRepository contacts, OpportunityRepository opportunities,
             AccountRepository accounts, SalesOrderRepository salesOrders, TimelineService timeline,
-            AuditEntryRepository auditEntries, AuditTrail audit, DomainEvents events, TenantContext tenant,
+            AttachmentService attachments, AuditEntryRepository auditEntries, AuditTrail audit, DomainEvents events, TenantContext tenant,
             EntityManager entityManager, ObjectMapper mapper) {
         this.leads = leads;
         this.contacts = contacts;
@@ -72,6 +75,7 @@ public class GdprService {
         this.accounts = accounts;
         this.salesOrders = salesOrders;
         this.timeline = timeline;
+        this.attachments = attachments;
         this.auditEntries = auditEntries;
         this.audit = audit;
         this.events = events;
@@ -93,7 +97,8 @@ public class GdprService {
 
     /**
      * Anonymises every row about the person: names, emails and phones replaced, free text cleared of their
-     * identifiers, consent withdrawn, worker requests about them emptied. Other rows are not touched.
+     * identifiers, consent withdrawn, worker requests about them emptied (a pending one cancelled), their
+     * attachments deleted from the bucket. Other rows are not touched.
      */
     public Erasure erase(String email) {
         Person person = find(normalize(email));
@@ -129,11 +134,14 @@ public class GdprService {
         for (TimelineEntry entry : person.timeline) {
             entry.summary = scrubber.scrub(entry.summary);
         }
-        int workerJobs = person.ids().isEmpty() ? 0 : entityManager.createNativeQuery("""
-                        UPDATE crm.worker_jobs SET request = '{}'::jsonb, result = NULL, error = NULL
-                        WHERE subject_id IN (:ids)""")
-                .setParameter("ids", person.ids())
-                .executeUpdate();
+        int deletedAttachments = 0;
+        for (Contact contact : person.contacts) {
+            deletedAttachments += attachments.deleteAllOf("contact", contact.id);
+        }
+        for (Account account : person.accounts) {
+            deletedAttachments += attachments.deleteAllOf("account", account.id);
+        }
+        int workerJobs = eraseWorkerJobs(person.ids());
         entityManager.flush();
 
         UUID requestId = UUID.randomUUID();
@@ -142,7 +150,27 @@ public class GdprService {
         events.record(EventTypes.GDPR_ERASED, "person", requestId, tenant.warehouseId().orElse(null),
                 new GdprEvents.Erased(requestId, person.leads.size(), person.contacts.size(), before.count(), now));
         return new Erasure(requestId, now, person.leads.size(), person.contacts.size(), person.opportunities.size(),
-                person.accounts.size(), person.timeline.size(), workerJobs);
+                person.accounts.size(), person.timeline.size(), deletedAttachments, workerJobs);
+    }
+
+    /** Requests and results about the person emptied; a job still waiting is cancelled, its request not sent again. */
+    private int eraseWorkerJobs(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        entityManager.createNativeQuery("""
+                        DELETE FROM crm_messaging.worker_dispatch WHERE tid = current_setting('app.tid')
+                        AND job_id IN (SELECT id FROM crm.worker_jobs WHERE subject_id IN (:ids))""")
+                .setParameter("ids", ids)
+                .executeUpdate();
+        return entityManager.createNativeQuery("""
+                        UPDATE crm.worker_jobs SET request = '{}'::jsonb, result = NULL,
+                          status = CASE WHEN status = 'PENDING' THEN 'FAILED' ELSE status END,
+                          error = CASE WHEN status = 'PENDING' THEN 'cancelled: the person was erased (GDPR)' END,
+                          updated_at = now(), version = version + 1
+                        WHERE subject_id IN (:ids)""")
+                .setParameter("ids", ids)
+                .executeUpdate();
     }
 
     /** The person's rows: by email, then what refers to them. */
@@ -178,11 +206,17 @@ public class GdprService {
                         .toList(),
                 person.accounts.stream().map(AccountView::of).toList(),
                 person.timeline.stream().map(timeline::view).toList(),
+                attachmentsOf(person),
                 workerJobs(ids),
                 ids.isEmpty() ? List.of() : auditEntries.list("subjectId in ?1 order by seq", ids).stream()
                         .map(e -> new PersonRows.AuditMention(e.seq, e.occurredAt, e.action, e.subjectType,
                                 e.subjectId))
                         .toList());
+    }
+
+    private List<AttachmentView> attachmentsOf(Person person) {
+        return Stream.concat(person.contacts.stream().flatMap(c -> attachments.allOf("contact", c.id).stream()),
+                person.accounts.stream().flatMap(a -> attachments.allOf("account", a.id).stream())).toList();
     }
 
     private List<Map<String, Object>> workerJobs(List<UUID> ids) {

@@ -1,6 +1,7 @@
 package io.vettify.crm.gdpr;
 
 import io.vettify.crm.accounts.AccountView;
+import io.vettify.crm.attachments.AttachmentView;
 import io.vettify.crm.contacts.ContactView;
 import io.vettify.crm.leads.LeadView;
 import io.vettify.crm.opportunities.OpportunityView;
@@ -12,8 +13,9 @@ import java.util.UUID;
 
 /**
  * Every row the tenant holds about one person, as the caller may see it: the leads and contacts with the person's
- * email, the opportunities and timeline entries that refer to them, accounts named after them, the worker jobs
- * about them and the audit entries about them (digests only).
+ * email, the opportunities and timeline entries that refer to them, accounts named after them, the attachments
+ * (metadata) of those contacts and accounts, the worker jobs about them and the audit entries about them (digests
+ * only).
  */
 public record PersonRows(
         List<LeadView> leads,
@@ -21,6 +23,7 @@ public record PersonRows(
         List<OpportunityView> opportunities,
         List<AccountView> accounts,
         List<TimelineView> timeline,
+        List<AttachmentView> attachments,
         List<Map<String, Object>> workerJobs,
         List<AuditMention> auditEntries) {
 
@@ -30,6 +33,6 @@ public record PersonRows(
 
     public int count() {
         return leads.size() + contacts.size() + opportunities.size() + accounts.size() + timeline.size()
-                + workerJobs.size();
+                + attachments.size() + workerJobs.size();
     }
 }

@@ -1,11 +1,15 @@
 package io.vettify.crm.gdpr;
 
+import static io.restassured.RestAssured.given;
 import static io.vettify.crm.testing.Api.as;
 import static io.vettify.crm.testing.Json.obj;
 import static io.vettify.crm.testing.Problems.assertInvalid;
 import static io.vettify.crm.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.minio.ListObjectsArgs;
+import io.minio.Result;
+import io.minio.messages.Item;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vettify.crm.messaging.EventTypes;
@@ -14,8 +18,10 @@ import io.vettify.crm.testing.Api;
 import io.vettify.crm.testing.Database;
 import io.vettify.crm.testing.EventTap;
 import io.vettify.crm.testing.Fixtures;
+import io.vettify.crm.testing.ObjectStorageResource;
 import io.vettify.crm.testing.TenantSql;
-import java.io.IOException;
+import io.vettify.crm.testing.TestTokens;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,11 +44,15 @@ class GdprApiTest {
     private static final String ANA = "ana.pop@gdpr.example";
     private static final String BOGDAN = "bogdan.ionescu@gdpr.example";
 
+    private static final byte[] PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
     private final String tenant = Api.newTenant();
 
     /** Ana and Bogdan, converted into contacts of the same account; Ana also has a second lead and a worker job. */
     private record World(String anaLead, String anaSecondLead, String anaContact, String anaOpportunity,
-            String anaJob, String account, String bogdanLead, String bogdanContact, String bogdanOpportunity) {
+            String anaJob, String anaAttachment, String account, String bogdanLead, String bogdanContact,
+            String bogdanOpportunity, String bogdanAttachment) {
     }
 
     private World world() {
@@ -63,9 +73,11 @@ class GdprApiTest {
         JsonPath bogdan = as(tenant).get("/v1/crm/leads/" + bogdanLead).jsonPath();
         assertThat(bogdan.getString("convertedAccountId")).as("both in one account")
                 .isEqualTo(ana.getString("convertedAccountId"));
-        return new World(anaLead, anaSecondLead, ana.getString("convertedContactId"), anaOpportunity, anaJob,
-                ana.getString("convertedAccountId"), bogdanLead, bogdan.getString("convertedContactId"),
-                bogdan.getString("convertedOpportunityId"));
+        String anaContact = ana.getString("convertedContactId");
+        String bogdanContact = bogdan.getString("convertedContactId");
+        return new World(anaLead, anaSecondLead, anaContact, anaOpportunity, anaJob, attach(anaContact),
+                ana.getString("convertedAccountId"), bogdanLead, bogdanContact,
+                bogdan.getString("convertedOpportunityId"), attach(bogdanContact));
     }
 
     @Test
@@ -83,18 +95,19 @@ class GdprApiTest {
         assertThat(export.getList("rows.accounts")).as("the company's account is not about her").isEmpty();
         assertThat(export.getList("rows.timeline.kind")).containsExactlyInAnyOrder("LEAD_CONVERTED",
                 "OPPORTUNITY_STAGE_CHANGED");
+        assertThat(export.getList("rows.attachments.id")).containsExactly(world.anaAttachment());
         assertThat(export.getList("rows.workerJobs.id")).containsExactly(world.anaJob());
         assertThat(export.getString("rows.workerJobs[0].request.notes")).isEqualTo("Ana Pop asked for a demo");
         assertThat(export.getList("rows.auditEntries.action")).contains("lead.converted", "consent.changed");
 
         assertThat(body).doesNotContainIgnoringCase("bogdan").doesNotContainIgnoringCase("ionescu")
                 .doesNotContain(world.bogdanLead()).doesNotContain(world.bogdanContact())
-                .doesNotContain(world.bogdanOpportunity());
+                .doesNotContain(world.bogdanOpportunity()).doesNotContain(world.bogdanAttachment());
         assertThat(auditCsv()).contains(",gdpr.exported,person," + export.getString("requestId") + ",");
     }
 
     @Test
-    void theErasureLeavesNoTraceOfThePersonAndTouchesNobodyElse() throws SQLException, IOException {
+    void theErasureLeavesNoTraceOfThePersonAndTouchesNobodyElse() throws Exception {
         World world = world();
         Map<String, String> bogdanBefore = bogdanRows(world);
         String auditBefore = auditCsv();
@@ -107,11 +120,11 @@ class GdprApiTest {
             List<EventTap.Event> events = tap.until(e -> tenant.equals(e.header("tid")),
                     e -> e.body().contains(requestId), Duration.ofSeconds(30));
             assertThat(events).singleElement().satisfies(event -> assertThat(JsonPath.from(event.body()).getMap(""))
-                    .containsEntry("leads", 2).containsEntry("contacts", 1).containsEntry("rows", 7));
+                    .containsEntry("leads", 2).containsEntry("contacts", 1).containsEntry("rows", 8));
         }
         assertThat(erasure.getMap("")).containsEntry("leads", 2).containsEntry("contacts", 1)
                 .containsEntry("opportunities", 1).containsEntry("accounts", 0).containsEntry("timelineEntries", 2)
-                .containsEntry("workerJobs", 1);
+                .containsEntry("attachments", 1).containsEntry("workerJobs", 1);
 
         for (String collection : List.of("leads", "contacts", "opportunities", "accounts")) {
             for (String q : List.of("Ana", "Pop", "ana.pop", "gdpr.example")) {
@@ -134,10 +147,14 @@ class GdprApiTest {
         String timeline = as(tenant).get("/v1/crm/accounts/" + world.account() + "/timeline").asString();
         assertThat(timeline).doesNotContain("Ana").doesNotContain("Pop").contains("Bogdan Ionescu");
         assertThat(workerJobRequest(world.anaJob())).isEqualTo("{}");
+        assertProblem(as(tenant).get("/v1/crm/attachments/" + world.anaAttachment()), 404);
+        assertThat(objectVersions(tenant + "/attachments/" + world.anaAttachment())).as("gone from the bucket").isZero();
+        assertThat(objectVersions(tenant + "/attachments/" + world.bogdanAttachment())).isOne();
 
         JsonPath again = as(tenant).queryParam("email", ANA).get(GDPR + "/export").then().statusCode(200)
                 .extract().jsonPath();
-        for (String rows : List.of("leads", "contacts", "opportunities", "accounts", "timeline", "workerJobs")) {
+        for (String rows : List.of("leads", "contacts", "opportunities", "accounts", "timeline", "attachments",
+                "workerJobs")) {
             assertThat(again.getList("rows." + rows)).as(rows).isEmpty();
         }
 
@@ -187,8 +204,25 @@ class GdprApiTest {
         return lead;
     }
 
+    private String attach(String contact) {
+        return given().auth().oauth2(TestTokens.token(tenant, null, Scopes.WRITE))
+                .multiPart("file", "notes.pdf", PDF, "application/pdf")
+                .post("/v1/crm/contacts/" + contact + "/attachments").then().statusCode(201).extract().path("id");
+    }
+
+    private static int objectVersions(String key) throws Exception {
+        int versions = 0;
+        for (Result<Item> result : ObjectStorageResource.rootClient().listObjects(ListObjectsArgs.builder()
+                .bucket(ObjectStorageResource.BUCKET).prefix(key).includeVersions(true).recursive(true).build())) {
+            result.get();
+            versions++;
+        }
+        return versions;
+    }
+
     private Map<String, String> bogdanRows(World world) {
         return Map.of(
+                "attachment", as(tenant).accept("*/*").get("/v1/crm/attachments/" + world.bogdanAttachment()).asString(),
                 "lead", as(tenant).get("/v1/crm/leads/" + world.bogdanLead()).asString(),
                 "contact", as(tenant).get("/v1/crm/contacts/" + world.bogdanContact()).asString(),
                 "opportunity", as(tenant).get("/v1/crm/opportunities/" + world.bogdanOpportunity()).asString(),

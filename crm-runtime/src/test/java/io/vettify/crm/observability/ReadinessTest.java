@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 class ReadinessTest {
 
     @Test
-    void readinessChecksTheDatabaseAndRedis() {
+    void readinessChecksTheDatabaseRedisAndObjectStorage() {
         given().when().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
+                .body("checks.name", hasItems("Database connections health check", "Redis connection health check",
+                        "Object storage health check"));
     }
 }

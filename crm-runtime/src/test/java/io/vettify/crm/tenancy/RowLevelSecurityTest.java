@@ -37,7 +37,7 @@ class RowLevelSecurityTest {
     private static final String STANDARD_POLICY = "((tid = current_setting('app.tid'::text)) AND "
             + "((whid = current_setting('app.whid'::text)) OR (whid IS NULL)))";
     private static final List<String> TABLES = List.of("accounts", "contacts", "opportunities", "leads", "campaigns",
-            "sales_orders", "account_timeline", "worker_jobs");
+            "sales_orders", "account_timeline", "worker_jobs", "attachments", "campaign_reports");
     /** Tenant-wide only (whid is always NULL): their isolation between tenants is tested by AuditTrailTest. */
     private static final List<String> TENANT_WIDE_TABLES = List.of("audit_log", "audit_chain_heads");
     private static final String[] WAREHOUSES = {"w1", "w2", null};
@@ -145,7 +145,7 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs"})
+        "account_timeline", "worker_jobs", "attachments", "campaign_reports"})
     void eachCallerSeesExactlyItsTenantsRowsOfItsWarehouseAndTenantWideRows(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -170,7 +170,7 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs"})
+        "account_timeline", "worker_jobs", "attachments", "campaign_reports"})
     void updatesAndDeletesNeverReachRowsOutsideTheCallersScope(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -206,7 +206,7 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs"})
+        "account_timeline", "worker_jobs", "attachments", "campaign_reports"})
     void writesOutsideTheCallersTenantOrWarehouseAreRejectedByWithCheck(String table) throws SQLException {
         try (Connection app = Database.connect("vettify_app")) {
             UUID parent = parentAccounts.get(tenantA);
@@ -315,6 +315,8 @@ class RowLevelSecurityTest {
             case "sales_orders" -> "order_number, account_id, amount, currency, ordered_at";
             case "account_timeline" -> "account_id, occurred_at, kind, summary";
             case "worker_jobs" -> "worker, deadline, request";
+            case "attachments" -> "subject_type, account_id, filename, content_type, size_bytes, sha256, object_key, created_by";
+            case "campaign_reports" -> "campaign_id, job_id, size_bytes, sha256, object_key";
             default -> throw new IllegalArgumentException(table);
         };
         String values = switch (table) {
@@ -322,6 +324,11 @@ class RowLevelSecurityTest {
             case "sales_orders" -> "'SO-1', ?, 10, 'RON', now()";
             case "account_timeline" -> "?, now(), 'SALES_ORDER_CREATED', 'Row'";
             case "worker_jobs" -> "'ai.summary', now() + interval '1 minute', '{}'::jsonb";
+            case "attachments" -> "'account', ?, 'row.pdf', 'application/pdf', 1, repeat('0', 64), gen_random_uuid()::text, 'rls'";
+            // a job of the caller's own warehouse: a report is unique per job
+            case "campaign_reports" -> "(SELECT id FROM crm.campaigns LIMIT 1), (SELECT id FROM crm.worker_jobs"
+                    + " WHERE whid IS NOT DISTINCT FROM nullif(current_setting('app.whid'), '')), 1, repeat('0', 64),"
+                    + " gen_random_uuid()::text";
             case "leads" -> "'row@rls.example'";
             case "campaigns" -> "'Row', 'Subject', '<p>x</p>', '{}'::jsonb";
             default -> "'Row'";
@@ -335,7 +342,7 @@ class RowLevelSecurityTest {
             }
             statement.setObject(i++, id);
             statement.setString(i++, whid);
-            if (List.of("opportunities", "sales_orders", "account_timeline").contains(table)) {
+            if (List.of("opportunities", "sales_orders", "account_timeline", "attachments").contains(table)) {
                 statement.setObject(i, accountId);
             }
             statement.executeUpdate();

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 /** Requests as a given tenant, warehouse and scopes. Each test class works in tenants of its own. */
 @QuarkusTestResource(LocalServicesResource.class)
+@QuarkusTestResource(ObjectStorageResource.class)
 public final class Api {
 
     public static final String[] ALL_SCOPES = {Scopes.READ, Scopes.WRITE, Scopes.CAMPAIGNS, Scopes.ADMIN};

@@ -49,8 +49,12 @@ public final class LocalPlatform {
     /** A cold build of every component takes about 27 min on 2 cores; {@code up} itself about 20 s. */
     private static final Duration UP_TIMEOUT = Duration.ofMinutes(Long.getLong("vettify.platform.up-timeout-minutes", 60));
 
+    /** MinIO alone is built from the Go module proxy on a fresh machine (a few minutes), then starts in seconds. */
+    private static final Duration MINIO_UP_TIMEOUT = Duration.ofMinutes(20);
+
     private static final Object LOCK = new Object();
     private static volatile boolean up;
+    private static volatile boolean minioUp;
     private static volatile KubernetesClient client;
 
     private LocalPlatform() {
@@ -98,6 +102,32 @@ public final class LocalPlatform {
     /** MinIO's S3 endpoint over TLS, its root credentials and the CA that signed its certificate; starts the platform. */
     public static MinioEndpoint minio() {
         ensureUp();
+        return minioEndpoint();
+    }
+
+    /**
+     * As {@link #minio()}, but starts MinIO alone ({@code scripts/cluster.sh minio up}) when it does not answer, never
+     * the rest of the platform: for the runtime's tests, which need object storage and no Kubernetes.
+     */
+    public static MinioEndpoint ensureMinio() {
+        if (!minioUp) {
+            synchronized (LOCK) {
+                if (!minioUp) {
+                    if (!minioAnswering()) {
+                        runScript(MINIO_UP_TIMEOUT, "minio", "up");
+                        if (!minioAnswering()) {
+                            throw new IllegalStateException("scripts/cluster.sh minio up finished but MinIO does not"
+                                    + " answer; see " + stateDir().resolve("cluster/logs/minio.log"));
+                        }
+                    }
+                    minioUp = true;
+                }
+            }
+        }
+        return minioEndpoint();
+    }
+
+    private static MinioEndpoint minioEndpoint() {
         Path credentials = stateDir().resolve("cluster/minio/credentials.env");
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(credentials)) {
@@ -181,10 +211,11 @@ public final class LocalPlatform {
         } catch (RuntimeException e) {
             return false;
         }
-        if (!Files.isRegularFile(stateDir().resolve("cluster/minio/credentials.env"))) {
-            return false;
-        }
-        return httpOk(prometheusUrl().resolve("/-/ready"), null)
+        return httpOk(prometheusUrl().resolve("/-/ready"), null) && minioAnswering();
+    }
+
+    private static boolean minioAnswering() {
+        return Files.isRegularFile(stateDir().resolve("cluster/minio/credentials.env"))
                 && httpOk(URI.create("https://127.0.0.1:" + port("VETTIFY_MINIO_PORT", 19000) + "/minio/health/ready"),
                         stateDir().resolve("cluster/pki/ca.crt"));
     }
