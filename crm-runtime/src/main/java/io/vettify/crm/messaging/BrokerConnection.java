@@ -49,6 +49,15 @@ public class BrokerConnection {
         return exchange;
     }
 
+    /** A new connection with the same settings, for a client that needs its own (e.g. the worker client). */
+    public Connection newConnection(String name) throws IOException {
+        try {
+            return factory.newConnection(name);
+        } catch (TimeoutException e) {
+            throw new IOException("RabbitMQ did not answer in time", e);
+        }
+    }
+
     /** A channel in confirm mode on the events exchange (declared durable, topic). */
     public synchronized Channel confirmChannel() throws IOException {
         if (channel != null && channel.isOpen()) {

@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vettify.crm.tenancy.TenantIds;
 import io.vettify.crm.tenancy.TenantScope;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -90,7 +86,7 @@ public class InboundEventProcessor {
             registry.counter("vettify.consumer.foreign", "type", eventType).increment();
             return message.ack();
         }
-        String body = body(message.getPayload());
+        String body = MessageBodies.text(message.getPayload());
         List<String> violations = body == null ? List.of("the body is not JSON") : schemas.violations(eventType, body);
         if (!violations.isEmpty()) {
             return deadLetter(message, eventType, "invalid data: " + String.join("; ", violations));
@@ -144,19 +140,6 @@ public class InboundEventProcessor {
         } catch (DateTimeParseException e) {
             LOG.debugf("unparseable ce-time %s", ceTime);
         }
-    }
-
-    private static String body(Object payload) {
-        if (payload instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        if (payload instanceof Buffer buffer) {
-            return buffer.toString(StandardCharsets.UTF_8);
-        }
-        if (payload instanceof JsonObject || payload instanceof JsonArray || payload instanceof String) {
-            return payload.toString();
-        }
-        return null;
     }
 
     private static String header(Map<String, Object> headers, String name) {

@@ -22,7 +22,8 @@ public class RequestCorrelation {
     private String correlationId;
     private String traceparent;
 
-    void adopt(String correlationId, String traceparent) {
+    /** Continues the correlation and trace of earlier work (a consumed message, a worker job); malformed values are ignored. */
+    public void adopt(String correlationId, String traceparent) {
         if (correlationId != null && CORRELATION_ID.matcher(correlationId).matches()) {
             this.correlationId = correlationId;
         }
