@@ -2,18 +2,25 @@ package io.vettify.crm.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vettify.platform.testing.LocalServices;
+import io.vettify.workers.reference.ReferenceWorkers;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Gives the tests the real local services through the project's one mechanism, {@code scripts/local-services.sh}
- * (idempotent: it starts only what is not running), and a fresh signing key for test tokens.
+ * (idempotent: it starts only what is not running), a fresh signing key for test tokens, and the reference workers
+ * (the stand-in fleet) answering on the test broker.
  */
 public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
+
+    private static ReferenceWorkers referenceWorkers;
 
     @Override
     public Map<String, String> start() {
         Map<String, String> env = services();
+        startReferenceWorkers();
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", jdbcUrl());
         config.put("quarkus.datasource.password", env.get("VETTIFY_DB_APP_PASSWORD"));
@@ -26,7 +33,34 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public void stop() {
-        // The services are shared by every test run and stopped by `./vettify down`.
+        // The services are shared by every test run and stopped by `./vettify down`; the workers are this run's.
+        stopReferenceWorkers();
+    }
+
+    /** The reference workers answering the runtime under test. */
+    public static synchronized ReferenceWorkers referenceWorkers() {
+        return referenceWorkers;
+    }
+
+    private static synchronized void startReferenceWorkers() {
+        if (referenceWorkers == null) {
+            try {
+                referenceWorkers = ReferenceWorkers.start("127.0.0.1", amqpPort(), "guest", "guest");
+            } catch (IOException | TimeoutException e) {
+                throw new IllegalStateException("cannot start the reference workers on the local RabbitMQ", e);
+            }
+        }
+    }
+
+    private static synchronized void stopReferenceWorkers() {
+        if (referenceWorkers != null) {
+            try {
+                referenceWorkers.close();
+            } catch (IOException | RuntimeException e) {
+                // the broker connection is gone already
+            }
+            referenceWorkers = null;
+        }
     }
 
     public static String jdbcUrl() {
