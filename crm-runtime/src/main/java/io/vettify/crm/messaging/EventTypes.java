@@ -9,6 +9,7 @@ public final class EventTypes {
     public static final String LEAD_CONVERTED = "crm.lead.converted";
     public static final String OPPORTUNITY_STAGE_CHANGED = "crm.opportunity.stage_changed";
     public static final String ACCOUNT_VERIFIED = "crm.account.verified";
+    public static final String CAMPAIGN_SENT = "crm.campaign.sent";
     public static final String GDPR_EXPORTED = "crm.gdpr.exported";
     public static final String GDPR_ERASED = "crm.gdpr.erased";
 
@@ -17,7 +18,7 @@ public final class EventTypes {
     public static final String TAXPAYER_VERIFIED = "compliance.taxpayer.verified";
 
     public static final List<String> PUBLISHED = List.of(LEAD_CREATED, LEAD_CONVERTED, OPPORTUNITY_STAGE_CHANGED,
-            ACCOUNT_VERIFIED, GDPR_EXPORTED, GDPR_ERASED);
+            ACCOUNT_VERIFIED, CAMPAIGN_SENT, GDPR_EXPORTED, GDPR_ERASED);
     public static final List<String> CONSUMED = List.of(SALES_ORDER_CREATED, SHIPMENT_DELIVERED, TAXPAYER_VERIFIED);
 
     private EventTypes() {
