@@ -9,7 +9,7 @@ public final class AuditActions {
     public static final String OPPORTUNITY_REOPENED = "opportunity.reopened";
     public static final String GDPR_EXPORTED = "gdpr.exported";
     public static final String GDPR_ERASED = "gdpr.erased";
-    /** Recorded by the campaign send (wired where the send is built). */
+    /** A campaign send was started (DRAFT → SENDING with its recipients): the user's decision to send. */
     public static final String CAMPAIGN_SENT = "campaign.sent";
     /** Recorded by the lead import (wired where the import is built). */
     public static final String LEADS_IMPORTED = "leads.imported";

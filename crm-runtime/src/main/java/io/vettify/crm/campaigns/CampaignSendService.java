@@ -3,6 +3,8 @@ package io.vettify.crm.campaigns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vettify.crm.audit.AuditActions;
+import io.vettify.crm.audit.AuditTrail;
 import io.vettify.crm.campaigns.AudienceResolver.Member;
 import io.vettify.crm.common.Features;
 import io.vettify.crm.common.api.ProblemException;
@@ -43,9 +45,11 @@ public class CampaignSendService {
     private final Features features;
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
+    private final AuditTrail audit;
 
     CampaignSendService(CampaignRepository campaigns, AudienceResolver audience, WorkerClient workers,
-            Features features, EntityManager entityManager, ObjectMapper mapper) {
+            Features features, EntityManager entityManager, ObjectMapper mapper, AuditTrail audit) {
+        this.audit = audit;
         this.campaigns = campaigns;
         this.audience = audience;
         this.workers = workers;
@@ -71,7 +75,10 @@ public class CampaignSendService {
         }
         campaign.recipients = members.size();
         entityManager.flush();
-        return CampaignView.of(campaign);
+        CampaignView sending = CampaignView.of(campaign);
+        audit.record(AuditActions.CAMPAIGN_SENT, "campaign", id, Map.of("id", id, "status", CampaignStatus.DRAFT),
+                sending);
+        return sending;
     }
 
     /** DRAFT → SENDING for exactly one caller; a concurrent second caller waits for the row, then sees SENDING. */

@@ -9,6 +9,7 @@ import io.vettify.crm.attachments.AttachmentView;
 import io.vettify.crm.audit.AuditActions;
 import io.vettify.crm.audit.AuditEntryRepository;
 import io.vettify.crm.audit.AuditTrail;
+import io.vettify.crm.campaigns.CampaignRecipient;
 import io.vettify.crm.common.consent.MarketingConsent;
 import io.vettify.crm.contacts.Contact;
 import io.vettify.crm.contacts.ContactRepository;
@@ -141,7 +142,11 @@ public class GdprService {
         for (Account account : person.accounts) {
             deletedAttachments += attachments.deleteAllOf("account", account.id);
         }
+        for (CampaignRecipient recipient : person.campaignRecipients) {
+            recipient.email = "erased-" + recipient.id + "@erased.invalid";
+        }
         int workerJobs = eraseWorkerJobs(person.ids());
+        removeFromEmailBatches(person.email);
         entityManager.flush();
 
         UUID requestId = UUID.randomUUID();
@@ -150,7 +155,8 @@ public class GdprService {
         events.record(EventTypes.GDPR_ERASED, "person", requestId, tenant.warehouseId().orElse(null),
                 new GdprEvents.Erased(requestId, person.leads.size(), person.contacts.size(), before.count(), now));
         return new Erasure(requestId, now, person.leads.size(), person.contacts.size(), person.opportunities.size(),
-                person.accounts.size(), person.timeline.size(), deletedAttachments, workerJobs);
+                person.accounts.size(), person.timeline.size(), deletedAttachments, person.campaignRecipients.size(),
+                workerJobs);
     }
 
     /** Requests and results about the person emptied; a job still waiting is cancelled, its request not sent again. */
@@ -194,6 +200,9 @@ public class GdprService {
         person.accounts = accounts.list("id in ?1 order by createdAt, id", orNone(linkedAccounts)).stream()
                 .filter(account -> scrubber.matchesWhole(account.name)).toList();
         person.timeline = timeline.mentioning(person.ids());
+        person.campaignRecipients = CampaignRecipient.list(
+                "lower(email) = ?1 or leadId in ?2 or contactId in ?3 order by createdAt, id", email,
+                orNone(personLeads.stream().map(l -> l.id).toList()), orNone(contactsOfPerson));
         return person;
     }
 
@@ -207,11 +216,44 @@ public class GdprService {
                 person.accounts.stream().map(AccountView::of).toList(),
                 person.timeline.stream().map(timeline::view).toList(),
                 attachmentsOf(person),
+                person.campaignRecipients.stream().map(r -> new PersonRows.CampaignRecipientRow(r.id, r.campaignId,
+                        r.email, r.leadId, r.contactId, r.status.name(), r.openedAt, r.clickedAt, r.createdAt)).toList(),
                 workerJobs(ids),
                 ids.isEmpty() ? List.of() : auditEntries.list("subjectId in ?1 order by seq", ids).stream()
                         .map(e -> new PersonRows.AuditMention(e.seq, e.occurredAt, e.action, e.subjectType,
                                 e.subjectId))
                         .toList());
+    }
+
+    /**
+     * The email.send requests (and replies) of campaign batches list their recipients: the person leaves them (a batch
+     * still waiting is then sent without them). The other recipients of a batch are not touched.
+     */
+    private void removeFromEmailBatches(String email) {
+        entityManager.createNativeQuery("UPDATE crm.worker_jobs SET request = " + without("request", "recipients")
+                        + ", result = CASE WHEN " + lists("result", "results") + " THEN " + without("result", "results")
+                        + " ELSE result END, updated_at = now(), version = version + 1"
+                        + " WHERE worker = 'email.send' AND (" + lists("request", "recipients") + " OR "
+                        + lists("result", "results") + ")")
+                .setParameter("email", email)
+                .executeUpdate();
+        entityManager.createNativeQuery("UPDATE crm_messaging.worker_dispatch SET request = "
+                        + without("request", "recipients") + " WHERE tid = current_setting('app.tid')"
+                        + " AND worker = 'email.send' AND " + lists("request", "recipients"))
+                .setParameter("email", email)
+                .executeUpdate();
+    }
+
+    /** SQL: does the JSON column's array {@code field} have an element with the person's email. */
+    private static String lists(String column, String field) {
+        return "(jsonb_typeof(" + column + "->'" + field + "') = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements("
+                + column + "->'" + field + "') r WHERE lower(r->>'email') = :email))";
+    }
+
+    /** SQL: the JSON column with the person's elements removed from its array {@code field}. */
+    private static String without(String column, String field) {
+        return "jsonb_set(" + column + ", '{" + field + "}', (SELECT coalesce(jsonb_agg(r), '[]'::jsonb) FROM "
+                + "jsonb_array_elements(" + column + "->'" + field + "') r WHERE lower(r->>'email') <> :email))";
     }
 
     private List<AttachmentView> attachmentsOf(Person person) {
@@ -274,6 +316,7 @@ public class GdprService {
         final List<Opportunity> opportunities;
         List<Account> accounts = List.of();
         List<TimelineEntry> timeline = List.of();
+        List<CampaignRecipient> campaignRecipients = List.of();
 
         Person(String email, List<Lead> leads, List<Contact> contacts, List<Opportunity> opportunities) {
             this.email = email;

@@ -6,6 +6,7 @@ import static io.vettify.crm.testing.Json.obj;
 import static io.vettify.crm.testing.Problems.assertInvalid;
 import static io.vettify.crm.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.minio.ListObjectsArgs;
 import io.minio.Result;
@@ -27,6 +28,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +43,9 @@ import org.junit.jupiter.api.Test;
 class GdprApiTest {
 
     private static final String GDPR = "/v1/crm/gdpr/persons";
-    private static final String ANA = "ana.pop@gdpr.example";
-    private static final String BOGDAN = "bogdan.ionescu@gdpr.example";
+    /** Reserved example domains; .com because the email.send request schema checks the top-level domain. */
+    private static final String ANA = "ana.pop@gdpr-test.example.com";
+    private static final String BOGDAN = "bogdan.ionescu@gdpr-test.example.com";
 
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
@@ -52,7 +55,7 @@ class GdprApiTest {
     /** Ana and Bogdan, converted into contacts of the same account; Ana also has a second lead and a worker job. */
     private record World(String anaLead, String anaSecondLead, String anaContact, String anaOpportunity,
             String anaJob, String anaAttachment, String account, String bogdanLead, String bogdanContact,
-            String bogdanOpportunity, String bogdanAttachment) {
+            String bogdanOpportunity, String bogdanAttachment, String campaign) {
     }
 
     private World world() {
@@ -62,7 +65,7 @@ class GdprApiTest {
         as(tenant).body(obj("stage", "PROPOSAL")).post("/v1/crm/opportunities/" + anaOpportunity + "/stage")
                 .then().statusCode(200);
         String anaSecondLead = Fixtures.lead(tenant, obj("firstName", "Ana", "lastName", "Pop", "email",
-                "Ana.Pop@GDPR.example", "marketingConsent", true, "consentSource", "EVENT"));
+                "Ana.Pop@GDPR-test.example.com", "marketingConsent", true, "consentSource", "EVENT"));
         String anaJob = UUID.randomUUID().toString();
         TenantSql.update(tenant, """
                 INSERT INTO crm.worker_jobs (id, worker, subject_type, subject_id, deadline, request, created_at, updated_at)
@@ -75,16 +78,22 @@ class GdprApiTest {
                 .isEqualTo(ana.getString("convertedAccountId"));
         String anaContact = ana.getString("convertedContactId");
         String bogdanContact = bogdan.getString("convertedContactId");
+        // Both receive a campaign (Ana once, though she is a consenting lead and contact).
+        String campaign = as(tenant).body(obj("name", "Oferta de vară", "subject", "Salut", "bodyHtml", "<p>Salut</p>",
+                "audience", obj("statuses", List.of("NEW"), "includeContacts", true))).post("/v1/crm/campaigns")
+                .then().statusCode(201).extract().path("id");
+        as(tenant).body(obj("confirm", true)).post("/v1/crm/campaigns/" + campaign + "/send").then().statusCode(202)
+                .body("metrics.recipients", equalTo(2));
         return new World(anaLead, anaSecondLead, anaContact, anaOpportunity, anaJob, attach(anaContact),
                 ana.getString("convertedAccountId"), bogdanLead, bogdanContact,
-                bogdan.getString("convertedOpportunityId"), attach(bogdanContact));
+                bogdan.getString("convertedOpportunityId"), attach(bogdanContact), campaign);
     }
 
     @Test
     void theExportHoldsEveryRowAboutThePersonAndNothingAboutAnyoneElse() {
         World world = world();
 
-        String body = as(tenant).queryParam("email", "ANA.pop@gdpr.example").get(GDPR + "/export")
+        String body = as(tenant).queryParam("email", "ANA.pop@gdpr-test.example.com").get(GDPR + "/export")
                 .then().statusCode(200).extract().asString();
         JsonPath export = JsonPath.from(body);
 
@@ -96,7 +105,11 @@ class GdprApiTest {
         assertThat(export.getList("rows.timeline.kind")).containsExactlyInAnyOrder("LEAD_CONVERTED",
                 "OPPORTUNITY_STAGE_CHANGED");
         assertThat(export.getList("rows.attachments.id")).containsExactly(world.anaAttachment());
-        assertThat(export.getList("rows.workerJobs.id")).containsExactly(world.anaJob());
+        assertThat(export.getList("rows.campaignRecipients.email", String.class)).singleElement().asString()
+                .isEqualToIgnoringCase(ANA);
+        assertThat(export.getList("rows.campaignRecipients.campaignId")).containsExactly(world.campaign());
+        assertThat(export.getList("rows.workerJobs.id")).as("not the campaign's batch, which lists Bogdan too")
+                .containsExactly(world.anaJob());
         assertThat(export.getString("rows.workerJobs[0].request.notes")).isEqualTo("Ana Pop asked for a demo");
         assertThat(export.getList("rows.auditEntries.action")).contains("lead.converted", "consent.changed");
 
@@ -114,20 +127,20 @@ class GdprApiTest {
 
         JsonPath erasure;
         try (EventTap tap = EventTap.bind(EventTypes.GDPR_ERASED)) {
-            erasure = as(tenant).body(obj("email", "Ana.Pop@GDPR.example", "confirm", true)).post(GDPR + "/erase")
+            erasure = as(tenant).body(obj("email", "Ana.Pop@GDPR-test.example.com", "confirm", true)).post(GDPR + "/erase")
                     .then().statusCode(200).extract().jsonPath();
             String requestId = erasure.getString("requestId");
             List<EventTap.Event> events = tap.until(e -> tenant.equals(e.header("tid")),
                     e -> e.body().contains(requestId), Duration.ofSeconds(30));
             assertThat(events).singleElement().satisfies(event -> assertThat(JsonPath.from(event.body()).getMap(""))
-                    .containsEntry("leads", 2).containsEntry("contacts", 1).containsEntry("rows", 8));
+                    .containsEntry("leads", 2).containsEntry("contacts", 1).containsEntry("rows", 9));
         }
         assertThat(erasure.getMap("")).containsEntry("leads", 2).containsEntry("contacts", 1)
                 .containsEntry("opportunities", 1).containsEntry("accounts", 0).containsEntry("timelineEntries", 2)
-                .containsEntry("attachments", 1).containsEntry("workerJobs", 1);
+                .containsEntry("attachments", 1).containsEntry("campaignRecipients", 1).containsEntry("workerJobs", 1);
 
         for (String collection : List.of("leads", "contacts", "opportunities", "accounts")) {
-            for (String q : List.of("Ana", "Pop", "ana.pop", "gdpr.example")) {
+            for (String q : List.of("Ana", "Pop", "ana.pop", "gdpr-test")) {
                 List<String> found = as(tenant).queryParam("q", q).get("/v1/crm/" + collection).then().statusCode(200)
                         .extract().jsonPath().getList("items.id");
                 assertThat(found).as("%s?q=%s", collection, q)
@@ -147,6 +160,8 @@ class GdprApiTest {
         String timeline = as(tenant).get("/v1/crm/accounts/" + world.account() + "/timeline").asString();
         assertThat(timeline).doesNotContain("Ana").doesNotContain("Pop").contains("Bogdan Ionescu");
         assertThat(workerJobRequest(world.anaJob())).isEqualTo("{}");
+        assertThat(emailBatchRequests()).as("the campaign's email.send batch").singleElement().asString()
+                .doesNotContainIgnoringCase("ana.pop").doesNotContain("Ana Pop").contains(BOGDAN);
         assertProblem(as(tenant).get("/v1/crm/attachments/" + world.anaAttachment()), 404);
         assertThat(objectVersions(tenant + "/attachments/" + world.anaAttachment())).as("gone from the bucket").isZero();
         assertThat(objectVersions(tenant + "/attachments/" + world.bogdanAttachment())).isOne();
@@ -154,7 +169,7 @@ class GdprApiTest {
         JsonPath again = as(tenant).queryParam("email", ANA).get(GDPR + "/export").then().statusCode(200)
                 .extract().jsonPath();
         for (String rows : List.of("leads", "contacts", "opportunities", "accounts", "timeline", "attachments",
-                "workerJobs")) {
+                "campaignRecipients", "workerJobs")) {
             assertThat(again.getList("rows." + rows)).as(rows).isEmpty();
         }
 
@@ -231,6 +246,22 @@ class GdprApiTest {
 
     private String auditCsv() {
         return as(tenant).accept("text/csv").get("/v1/crm/audit/export").then().statusCode(200).extract().asString();
+    }
+
+    private List<String> emailBatchRequests() throws SQLException {
+        try (Connection admin = Database.connect("postgres");
+                PreparedStatement query = admin.prepareStatement(
+                        "SELECT request::text || coalesce(result::text, '') FROM crm.worker_jobs"
+                                + " WHERE tid = ? AND worker = 'email.send'")) {
+            query.setString(1, tenant);
+            List<String> requests = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    requests.add(rs.getString(1));
+                }
+            }
+            return requests;
+        }
     }
 
     private String workerJobRequest(String job) throws SQLException {
