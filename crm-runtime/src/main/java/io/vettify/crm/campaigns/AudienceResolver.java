@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 class AudienceResolver {
 
+    /** The same shape as the email.send request schema's recipient email. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
 
     /** One person to send to; names serve the personalised send. */

@@ -29,7 +29,6 @@ import org.jboss.logging.Logger;
  * its row lock first, so the last batch to settle sees every other one settled.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
 public class CampaignDelivery implements WorkerReplyHandler {
 
     private static final Logger LOG = Logger.getLogger(CampaignDelivery.class);
@@ -48,6 +47,7 @@ public class CampaignDelivery implements WorkerReplyHandler {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void completed(WorkerJob job, JsonNode result) {
         CampaignBatch batch = openBatch(job);
         if (batch == null) {
@@ -86,6 +86,7 @@ public class CampaignDelivery implements WorkerReplyHandler {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void failed(WorkerJob job) {
         CampaignBatch batch = openBatch(job);
         if (batch == null) {

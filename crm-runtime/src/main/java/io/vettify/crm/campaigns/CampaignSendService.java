@@ -37,6 +37,8 @@ public class CampaignSendService {
 
     static final int BATCH_SIZE = 100;
     static final String FIRST_NAME = "{{firstName}}";
+    /** The placeholder as it reads in a saved body: the sanitizer defuses "{{" so no template engine sees it. */
+    private static final String FIRST_NAME_IN_BODY = HtmlSanitizer.sanitize(FIRST_NAME);
     static final String BATCH_SUBJECT = "campaign_batch";
 
     private final CampaignRepository campaigns;
@@ -112,7 +114,7 @@ public class CampaignSendService {
             String name = member.firstName() == null ? "" : member.firstName().strip();
             List<String> content = List.of(
                     campaign.subject.replace(FIRST_NAME, name.replaceAll("[\\r\\n]", " ")),
-                    campaign.bodyHtml.replace(FIRST_NAME, escapeHtml(name)));
+                    campaign.bodyHtml.replace(FIRST_NAME_IN_BODY, escapeHtml(name)));
             byContent.computeIfAbsent(content, c -> new ArrayList<>()).add(member);
         }
         List<Batch> batches = new ArrayList<>();
