@@ -22,7 +22,7 @@ public record AccountView(
         Instant updatedAt,
         long version) {
 
-    static AccountView of(Account a) {
+    public static AccountView of(Account a) {
         return new AccountView(a.id, a.name, a.cui, a.industry, a.website, a.phone, a.whid, a.complianceStatus,
                 a.officialName, a.vatPayer, a.employees, a.churnRisk, a.churnScore, a.createdAt, a.updatedAt, a.version);
     }

@@ -121,6 +121,13 @@ public class AttachmentService {
         attachments.flush();
     }
 
+    /** The attachments of an account ({@code "account"}) or a contact ({@code "contact"}), oldest first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<AttachmentView> allOf(String subjectType, UUID subjectId) {
+        return attachments.allOf(new Subject(Subject.Type.of(subjectType), subjectId)).stream()
+                .map(AttachmentView::of).toList();
+    }
+
     /**
      * Deletes every attachment of an account ({@code "account"}) or a contact ({@code "contact"}), objects and rows,
      * in the caller's transaction (e.g. a GDPR erase); the subject need not exist anymore. Objects are gone even if

@@ -5,7 +5,10 @@ import io.vettify.crm.common.api.Created;
 import io.vettify.crm.common.api.ListRequest;
 import io.vettify.crm.common.api.MergePatch;
 import io.vettify.crm.common.api.Page;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vettify.crm.security.RateLimiter;
 import io.vettify.crm.security.Scopes;
+import io.vettify.crm.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +24,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -31,9 +36,21 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class CampaignResource {
 
     private final CampaignService service;
+    private final CampaignSendService sender;
+    private final RateLimiter rateLimiter;
+    private final TenantContext tenant;
+    private final SecurityIdentity identity;
+    private final int sendsPerSecond;
 
-    public CampaignResource(CampaignService service) {
+    public CampaignResource(CampaignService service, CampaignSendService sender, RateLimiter rateLimiter,
+            TenantContext tenant, SecurityIdentity identity,
+            @ConfigProperty(name = "vettify.campaigns.send.rate-per-second") int sendsPerSecond) {
         this.service = service;
+        this.sender = sender;
+        this.rateLimiter = rateLimiter;
+        this.tenant = tenant;
+        this.identity = identity;
+        this.sendsPerSecond = sendsPerSecond;
     }
 
     @GET
@@ -69,6 +86,25 @@ public class CampaignResource {
     @RolesAllowed(Scopes.CAMPAIGNS)
     public CampaignView patch(UUID id, JsonNode patch) {
         return service.patch(id, patch);
+    }
+
+    /**
+     * Sends the campaign once (202 with the campaign, now SENDING); 409 when it is not a draft any more. Rate-limited
+     * per user (token subject).
+     */
+    @POST
+    @Path("{id}/send")
+    @RolesAllowed(Scopes.CAMPAIGNS)
+    public RestResponse<CampaignView> send(UUID id, SendRequest request) {
+        rateLimiter.acquire("campaign-send", caller(), sendsPerSecond);
+        return RestResponse.accepted(sender.send(id, request));
+    }
+
+    /** The user: the token's subject, within its tenant. */
+    private String caller() {
+        String subject = identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null
+                ? token.getSubject() : identity.getPrincipal().getName();
+        return tenant.tenantId().orElseThrow() + ":" + subject;
     }
 
     @GET

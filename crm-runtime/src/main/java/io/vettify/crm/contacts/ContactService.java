@@ -8,6 +8,8 @@ import io.vettify.crm.common.api.MergePatch;
 import io.vettify.crm.common.api.Page;
 import io.vettify.crm.common.api.ProblemException;
 import io.vettify.crm.common.api.QueryParams;
+import io.vettify.crm.common.consent.ConsentAudit;
+import io.vettify.crm.common.consent.MarketingConsent;
 import io.vettify.crm.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,9 +23,11 @@ public class ContactService {
     private final AccountRepository accounts;
     private final TenantContext tenant;
     private final MergePatch mergePatch;
+    private final ConsentAudit consentAudit;
 
     public ContactService(ContactRepository contacts, AccountRepository accounts, TenantContext tenant,
-            MergePatch mergePatch) {
+            MergePatch mergePatch, ConsentAudit consentAudit) {
+        this.consentAudit = consentAudit;
         this.contacts = contacts;
         this.accounts = accounts;
         this.tenant = tenant;
@@ -43,14 +47,17 @@ public class ContactService {
         Contact contact = new Contact();
         apply(contact, request);
         contacts.persistAndFlush(contact);
+        consentAudit.recordIfChanged("contact", contact.id, MarketingConsent.NONE, contact.consent());
         return ContactView.of(contact);
     }
 
     public ContactView replace(UUID id, ContactRequest request) {
         Contact contact = find(id);
         contact.checkVersion(request.version(), "contact");
+        MarketingConsent consentBefore = contact.consent();
         apply(contact, request);
         contacts.flush();
+        consentAudit.recordIfChanged("contact", contact.id, consentBefore, contact.consent());
         return ContactView.of(contact);
     }
 

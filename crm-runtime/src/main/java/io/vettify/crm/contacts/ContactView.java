@@ -20,7 +20,7 @@ public record ContactView(
         Instant updatedAt,
         long version) {
 
-    static ContactView of(Contact c) {
+    public static ContactView of(Contact c) {
         return new ContactView(c.id, c.firstName, c.lastName, c.email, c.phone, c.title, c.accountId,
                 c.marketingConsent, c.consentSource, c.consentUpdatedAt, c.whid, c.createdAt, c.updatedAt, c.version);
     }

@@ -174,13 +174,13 @@ public class DemoData {
         spring.name = "Spring product update";
         spring.subject = "What is new this spring";
         spring.bodyHtml = "<h1>Spring update</h1><p>Three new features for your team.</p>";
-        spring.audience = new Audience(List.of(LeadStatus.NEW, LeadStatus.CONTACTED), List.of());
+        spring.audience = new Audience(List.of(LeadStatus.NEW, LeadStatus.CONTACTED), List.of(), true);
         Campaign webinar = new Campaign();
         webinar.id = id("demo", "campaign", 1);
         webinar.name = "Webinar invitation";
         webinar.subject = "Join our pipeline webinar";
         webinar.bodyHtml = "<p>Join us for a 30-minute webinar on <b>pipeline hygiene</b>.</p>";
-        webinar.audience = new Audience(List.of(LeadStatus.QUALIFIED), List.of(LeadSource.EVENT, LeadSource.WEB));
+        webinar.audience = new Audience(List.of(LeadStatus.QUALIFIED), List.of(LeadSource.EVENT, LeadSource.WEB), false);
         return List.of(spring, webinar);
     }
 

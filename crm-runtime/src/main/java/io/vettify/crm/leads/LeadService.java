@@ -7,11 +7,15 @@ import io.vettify.crm.accounts.AccountVerification;
 import io.vettify.crm.summaries.Summaries;
 import io.vettify.crm.summaries.SummaryRequest;
 import io.vettify.crm.workers.JobView;
+import io.vettify.crm.audit.AuditActions;
+import io.vettify.crm.audit.AuditTrail;
 import io.vettify.crm.common.api.ListRequest;
 import io.vettify.crm.common.api.MergePatch;
 import io.vettify.crm.common.api.Page;
 import io.vettify.crm.common.api.ProblemException;
 import io.vettify.crm.common.api.QueryParams;
+import io.vettify.crm.common.consent.ConsentAudit;
+import io.vettify.crm.common.consent.MarketingConsent;
 import io.vettify.crm.common.validation.FiscalCodes;
 import io.vettify.crm.contacts.Contact;
 import io.vettify.crm.contacts.ContactRepository;
@@ -52,13 +56,18 @@ public class LeadService {
     private final TimelineService timeline;
     private final AccountVerification verification;
     private final Summaries summaries;
+    private final AuditTrail audit;
+    private final ConsentAudit consentAudit;
 
     public LeadService(LeadRepository leads, AccountRepository accounts, ContactRepository contacts,
             OpportunityRepository opportunities, TenantContext tenant, MergePatch mergePatch, DomainEvents events,
-            TimelineService timeline, AccountVerification verification, Summaries summaries) {
+            TimelineService timeline, AccountVerification verification, Summaries summaries, AuditTrail audit,
+            ConsentAudit consentAudit) {
         this.verification = verification;
         this.summaries = summaries;
         this.events = events;
+        this.audit = audit;
+        this.consentAudit = consentAudit;
         this.timeline = timeline;
         this.leads = leads;
         this.accounts = accounts;
@@ -82,6 +91,7 @@ public class LeadService {
         lead.status = request.status() == null ? LeadStatus.NEW : editableStatus(request.status());
         apply(lead, request);
         leads.persistAndFlush(lead);
+        consentAudit.recordIfChanged("lead", lead.id, MarketingConsent.NONE, lead.consent());
         events.record(EventTypes.LEAD_CREATED, "lead", lead.id, lead.whid, LeadEvents.Created.of(lead));
         return LeadView.of(lead);
     }
@@ -92,8 +102,10 @@ public class LeadService {
         if (request.status() != null && request.status() != lead.status) {
             lead.status = editableStatus(request.status());
         }
+        MarketingConsent consentBefore = lead.consent();
         apply(lead, request);
         leads.flush();
+        consentAudit.recordIfChanged("lead", lead.id, consentBefore, lead.consent());
         return LeadView.of(lead);
     }
 
@@ -129,6 +141,7 @@ public class LeadService {
         if (lead.status != LeadStatus.QUALIFIED) {
             throw ProblemException.conflict("lead " + id + " is " + lead.status + ": only QUALIFIED leads can be converted");
         }
+        LeadView before = LeadView.of(lead);
         Account account = accountFor(lead);
         if (account.whid != null && !account.whid.equals(lead.whid)) {
             throw ProblemException.conflict("the lead's account " + account.id + " belongs to warehouse '"
@@ -158,7 +171,10 @@ public class LeadService {
         timeline.record(account.id, lead.whid, TimelineKind.LEAD_CONVERTED, lead.convertedAt,
                 "Lead " + lead.displayName() + " converted into opportunity '" + opportunity.name + "'", null,
                 Map.of("leadId", lead.id, "contactId", contact.id, "opportunityId", opportunity.id));
-        return new Conversion.Result(account.id, contact.id, opportunity.id);
+        Conversion.Result result = new Conversion.Result(account.id, contact.id, opportunity.id);
+        audit.record(AuditActions.LEAD_CONVERTED, "lead", lead.id, before,
+                Map.of("lead", LeadView.of(lead), "conversion", result));
+        return result;
     }
 
     public Lead find(UUID id) {

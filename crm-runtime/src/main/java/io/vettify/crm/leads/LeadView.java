@@ -26,7 +26,7 @@ public record LeadView(
         Instant updatedAt,
         long version) {
 
-    static LeadView of(Lead l) {
+    public static LeadView of(Lead l) {
         return new LeadView(l.id, l.firstName, l.lastName, l.email, l.company, l.cui, l.source, l.status, l.score,
                 l.convertedAccountId, l.convertedContactId, l.convertedOpportunityId, l.convertedAt, l.marketingConsent, l.consentSource,
                 l.consentUpdatedAt, l.whid,

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vettify.crm.accounts.Account;
 import io.vettify.crm.accounts.AccountRepository;
+import io.vettify.crm.audit.AuditActions;
+import io.vettify.crm.audit.AuditTrail;
 import io.vettify.crm.common.api.ListRequest;
 import io.vettify.crm.common.api.MergePatch;
 import io.vettify.crm.common.api.Page;
@@ -26,6 +28,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,12 +48,15 @@ public class OpportunityService {
     private final TimelineService timeline;
     private final SalesOrderRepository salesOrders;
     private final Summaries summaries;
+    private final AuditTrail audit;
 
     public OpportunityService(OpportunityRepository opportunities, AccountRepository accounts,
             ContactRepository contacts, TenantContext tenant, SecurityIdentity identity, MergePatch mergePatch,
-            DomainEvents events, TimelineService timeline, SalesOrderRepository salesOrders, Summaries summaries) {
+            DomainEvents events, TimelineService timeline, SalesOrderRepository salesOrders, Summaries summaries,
+            AuditTrail audit) {
         this.summaries = summaries;
         this.events = events;
+        this.audit = audit;
         this.timeline = timeline;
         this.salesOrders = salesOrders;
         this.opportunities = opportunities;
@@ -145,8 +151,13 @@ public class OpportunityService {
                     + ": a closed opportunity can only be reopened with the " + Scopes.ADMIN + " scope");
         }
         Stage from = opportunity.stage;
+        Map<String, Object> before = stageState(opportunity);
         opportunity.stage = target;
         opportunity.closedAt = target.isClosed() ? now() : null;
+        if (from.isClosed()) {
+            audit.record(AuditActions.OPPORTUNITY_REOPENED, "opportunity", opportunity.id, before,
+                    stageState(opportunity));
+        }
         Instant changedAt = now();
         events.record(EventTypes.OPPORTUNITY_STAGE_CHANGED, "opportunity", opportunity.id, opportunity.whid,
                 new StageChanged(opportunity.id, opportunity.accountId, from, target, opportunity.amount,
@@ -154,6 +165,16 @@ public class OpportunityService {
         timeline.record(opportunity.accountId, opportunity.whid, TimelineKind.OPPORTUNITY_STAGE_CHANGED, changedAt,
                 "Opportunity '" + opportunity.name + "' moved from " + from + " to " + target, null,
                 Map.of("opportunityId", opportunity.id, "fromStage", from, "toStage", target));
+    }
+
+    private static Map<String, Object> stageState(Opportunity opportunity) {
+        Map<String, Object> state = new HashMap<>();
+        state.put("id", opportunity.id);
+        state.put("stage", opportunity.stage);
+        state.put("closedAt", opportunity.closedAt);
+        state.put("amount", opportunity.amount);
+        state.put("currency", opportunity.currency);
+        return state;
     }
 
     /** Data of {@code crm.opportunity.stage_changed}. */

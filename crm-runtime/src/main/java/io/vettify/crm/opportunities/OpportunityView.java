@@ -26,7 +26,7 @@ public record OpportunityView(
     public record Order(UUID orderId, String orderNumber, BigDecimal amount, String currency, Instant orderedAt) {
     }
 
-    static OpportunityView of(Opportunity o, List<SalesOrder> orders) {
+    public static OpportunityView of(Opportunity o, List<SalesOrder> orders) {
         return new OpportunityView(o.id, o.name, o.accountId, o.contactId, o.amount, o.currency, o.stage,
                 o.expectedCloseDate, o.closedAt, o.whid, o.createdAt, o.updatedAt, o.version,
                 orders.stream().map(s -> new Order(s.id, s.orderNumber, s.amount, s.currency, s.orderedAt)).toList());

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,7 +78,24 @@ public class TimelineService {
                 .stream().map(this::view).toList();
     }
 
-    private TimelineView view(TimelineEntry entry) {
+    /** Entries whose data names one of the ids as its lead, contact or opportunity (GDPR: rows about a person). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<TimelineEntry> mentioning(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> texts = ids.stream().map(UUID::toString).toList();
+        @SuppressWarnings("unchecked")
+        List<TimelineEntry> entries = entityManager.createNativeQuery("""
+                SELECT * FROM crm.account_timeline
+                WHERE data->>'leadId' IN (:ids) OR data->>'contactId' IN (:ids) OR data->>'opportunityId' IN (:ids)
+                ORDER BY occurred_at, id""", TimelineEntry.class)
+                .setParameter("ids", texts)
+                .getResultList();
+        return entries;
+    }
+
+    public TimelineView view(TimelineEntry entry) {
         try {
             return new TimelineView(entry.id, entry.kind, entry.occurredAt, entry.summary, mapper.readTree(entry.data),
                     entry.whid);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vettify.crm.accounts.ComplianceStatus;
+import io.vettify.crm.gdpr.GdprEvents;
 import io.vettify.crm.leads.LeadEvents;
 import io.vettify.crm.leads.LeadSource;
 import io.vettify.crm.leads.LeadStatus;
@@ -327,6 +328,8 @@ class EventContractTest {
         assertRecordMatchesSchema(EventTypes.LEAD_CREATED, LeadEvents.Created.class);
         assertRecordMatchesSchema(EventTypes.LEAD_CONVERTED, LeadEvents.Converted.class);
         assertRecordMatchesSchema(EventTypes.OPPORTUNITY_STAGE_CHANGED, OpportunityService.StageChanged.class);
+        assertRecordMatchesSchema(EventTypes.GDPR_EXPORTED, GdprEvents.Exported.class);
+        assertRecordMatchesSchema(EventTypes.GDPR_ERASED, GdprEvents.Erased.class);
     }
 
     @Test

@@ -37,7 +37,10 @@ class RowLevelSecurityTest {
     private static final String STANDARD_POLICY = "((tid = current_setting('app.tid'::text)) AND "
             + "((whid = current_setting('app.whid'::text)) OR (whid IS NULL)))";
     private static final List<String> TABLES = List.of("accounts", "contacts", "opportunities", "leads", "campaigns",
-            "sales_orders", "account_timeline", "worker_jobs", "attachments", "campaign_reports");
+            "sales_orders", "account_timeline", "worker_jobs", "attachments", "campaign_reports", "campaign_batches",
+            "campaign_recipients");
+    /** Tenant-wide only (whid is always NULL): their isolation between tenants is tested by AuditTrailTest. */
+    private static final List<String> TENANT_WIDE_TABLES = List.of("audit_log", "audit_chain_heads");
     private static final String[] WAREHOUSES = {"w1", "w2", null};
 
     private final String tenantA = Api.newTenant();
@@ -89,7 +92,7 @@ class RowLevelSecurityTest {
                     assertThat(rs.getBoolean(3)).as("RLS forced on %s", rs.getString(1)).isTrue();
                 }
             }
-            assertThat(found).containsExactlyInAnyOrderElementsOf(TABLES);
+            assertThat(found).containsExactlyInAnyOrderElementsOf(allTables());
             Map<String, Integer> policiesPerTable = new HashMap<>();
             try (ResultSet rs = policies.executeQuery()) {
                 while (rs.next()) {
@@ -101,8 +104,14 @@ class RowLevelSecurityTest {
                     assertThat(rs.getString("with_check")).isEqualTo(STANDARD_POLICY);
                 }
             }
-            assertThat(policiesPerTable).containsOnlyKeys(TABLES).allSatisfy((table, count) -> assertThat(count).isEqualTo(1));
+            assertThat(policiesPerTable).containsOnlyKeys(allTables()).allSatisfy((table, count) -> assertThat(count).isEqualTo(1));
         }
+    }
+
+    private static List<String> allTables() {
+        List<String> all = new ArrayList<>(TABLES);
+        all.addAll(TENANT_WIDE_TABLES);
+        return all;
     }
 
     @Test
@@ -309,6 +318,8 @@ class RowLevelSecurityTest {
             case "worker_jobs" -> "worker, deadline, request";
             case "attachments" -> "subject_type, account_id, filename, content_type, size_bytes, sha256, object_key, created_by";
             case "campaign_reports" -> "campaign_id, job_id, size_bytes, sha256, object_key";
+            case "campaign_batches" -> "campaign_id, batch_no, size";
+            case "campaign_recipients" -> "campaign_id, email, batch_no";
             default -> throw new IllegalArgumentException(table);
         };
         String values = switch (table) {
@@ -321,6 +332,9 @@ class RowLevelSecurityTest {
             case "campaign_reports" -> "(SELECT id FROM crm.campaigns LIMIT 1), (SELECT id FROM crm.worker_jobs"
                     + " WHERE whid IS NOT DISTINCT FROM nullif(current_setting('app.whid'), '')), 1, repeat('0', 64),"
                     + " gen_random_uuid()::text";
+            // unique per campaign: a random batch number, a random address
+            case "campaign_batches" -> "(SELECT id FROM crm.campaigns LIMIT 1), floor(random() * 1000000000)::int, 1";
+            case "campaign_recipients" -> "(SELECT id FROM crm.campaigns LIMIT 1), gen_random_uuid()::text || '@rls.example', 1";
             case "leads" -> "'row@rls.example'";
             case "campaigns" -> "'Row', 'Subject', '<p>x</p>', '{}'::jsonb";
             default -> "'Row'";

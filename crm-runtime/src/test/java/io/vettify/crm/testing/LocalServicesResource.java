@@ -1,6 +1,7 @@
 package io.vettify.crm.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vettify.platform.testing.LocalPlatform;
 import io.vettify.platform.testing.LocalServices;
 import io.vettify.workers.reference.ReferenceWorkers;
 import java.io.IOException;
@@ -28,6 +29,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
         config.put("rabbitmq-port", env.get("VETTIFY_AMQP_PORT"));
         config.put("quarkus.redis.hosts", redisUrl());
+        config.put("vettify.audit.dev-key-file",
+                LocalPlatform.stateDir().resolve("dev-keys/dev-only-audit-signing-key.pem").toString());
         return config;
     }
 

@@ -42,7 +42,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response.ResponseBuilder response = Response.status(e.problem().status()).type(Problem.MEDIA_TYPE)
+                .entity(e.problem());
+        // Whole seconds, rounded up: a client that waits that long finds a token again.
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
+                Math.max(1, (wait.toMillis() + 999) / 1000)));
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -119,7 +124,7 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProblemException problem) {
-                return respond(problem.problem());
+                return problem(problem);
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return respond(Problem.of(ProblemType.CONFLICT,

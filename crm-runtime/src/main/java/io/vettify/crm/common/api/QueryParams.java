@@ -1,6 +1,9 @@
 package io.vettify.crm.common.api;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -42,6 +45,28 @@ public final class QueryParams {
             case "false" -> false;
             default -> throw ProblemException.invalid(name, "must be true or false");
         };
+    }
+
+    public static Optional<Instant> instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value.trim()));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z");
+        }
+    }
+
+    public static Optional<Long> integer(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be an integer");
+        }
     }
 
     public static String text(String value) {
