@@ -1,8 +1,12 @@
 package io.vettify.crm.contacts;
 
 import io.vettify.crm.common.CrmEntity;
+import io.vettify.crm.common.consent.ConsentSource;
+import io.vettify.crm.common.consent.MarketingConsent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -29,7 +33,20 @@ public class Contact extends CrmEntity {
     @Column(name = "marketing_consent")
     public boolean marketingConsent;
 
-    /** When the consent last changed: the record GDPR asks for. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "consent_source")
+    public ConsentSource consentSource;
+
     @Column(name = "consent_updated_at")
     public Instant consentUpdatedAt;
+
+    public MarketingConsent consent() {
+        return new MarketingConsent(marketingConsent, consentSource, consentUpdatedAt);
+    }
+
+    public void consent(MarketingConsent consent) {
+        marketingConsent = consent.granted();
+        consentSource = consent.source();
+        consentUpdatedAt = consent.updatedAt();
+    }
 }

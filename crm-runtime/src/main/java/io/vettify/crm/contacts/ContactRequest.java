@@ -1,6 +1,7 @@
 package io.vettify.crm.contacts;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.vettify.crm.common.consent.ConsentSource;
 import io.vettify.crm.common.validation.Patterns;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,11 +19,12 @@ public record ContactRequest(
         @Size(max = 150) String title,
         UUID accountId,
         Boolean marketingConsent,
+        ConsentSource consentSource,
         @Pattern(regexp = Patterns.WAREHOUSE, message = Patterns.WAREHOUSE_MESSAGE) String whid,
         Long version) {
 
     static ContactRequest of(Contact c) {
         return new ContactRequest(c.firstName, c.lastName, c.email, c.phone, c.title, c.accountId, c.marketingConsent,
-                c.whid, c.version);
+                null, c.whid, c.version);
     }
 }

@@ -11,8 +11,6 @@ import io.vettify.crm.common.api.QueryParams;
 import io.vettify.crm.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -76,17 +74,13 @@ public class ContactService {
                     .orElseThrow(() -> ProblemException.invalid("accountId", "no such account"));
             tenant.checkLinkable(account.whid, request.whid(), "accountId");
         }
-        boolean consent = Boolean.TRUE.equals(request.marketingConsent());
-        if (contact.consentUpdatedAt == null ? consent : consent != contact.marketingConsent) {
-            contact.consentUpdatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        }
         contact.firstName = request.firstName();
         contact.lastName = request.lastName().trim();
         contact.email = request.email();
         contact.phone = request.phone();
         contact.title = request.title();
         contact.accountId = request.accountId();
-        contact.marketingConsent = consent;
+        contact.consent(contact.consent().request(request.marketingConsent(), request.consentSource()));
         contact.whid = request.whid();
     }
 }

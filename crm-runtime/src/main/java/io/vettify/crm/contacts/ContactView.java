@@ -1,5 +1,6 @@
 package io.vettify.crm.contacts;
 
+import io.vettify.crm.common.consent.ConsentSource;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ public record ContactView(
         String title,
         UUID accountId,
         boolean marketingConsent,
+        ConsentSource consentSource,
         Instant consentUpdatedAt,
         String whid,
         Instant createdAt,
@@ -20,6 +22,6 @@ public record ContactView(
 
     static ContactView of(Contact c) {
         return new ContactView(c.id, c.firstName, c.lastName, c.email, c.phone, c.title, c.accountId,
-                c.marketingConsent, c.consentUpdatedAt, c.whid, c.createdAt, c.updatedAt, c.version);
+                c.marketingConsent, c.consentSource, c.consentUpdatedAt, c.whid, c.createdAt, c.updatedAt, c.version);
     }
 }

@@ -5,6 +5,8 @@ import io.vettify.crm.accounts.Account;
 import io.vettify.crm.campaigns.Audience;
 import io.vettify.crm.campaigns.Campaign;
 import io.vettify.crm.common.CrmEntity;
+import io.vettify.crm.common.consent.ConsentSource;
+import io.vettify.crm.common.consent.MarketingConsent;
 import io.vettify.crm.common.validation.FiscalCodes;
 import io.vettify.crm.contacts.Contact;
 import io.vettify.crm.leads.Lead;
@@ -18,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,8 @@ import org.jboss.logging.Logger;
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+    /** When the demo people gave consent: fixed, so a reseeded demo is the same demo. */
+    private static final Instant SEEDED_AT = Instant.parse("2026-01-15T09:00:00Z");
     private static final String[] WAREHOUSES = {null, "cluj", "iasi"};
     private static final String[] COMPANIES = {"Carpathia Logistics", "Dunărea Foods", "Someș Software",
         "Bega Textiles", "Mureș Energy Services", "Olt Agro", "Prut Medical", "Siret Construct", "Argeș Auto Parts",
@@ -113,7 +118,9 @@ public class DemoData {
                 contact.email = (contact.firstName + "." + contact.lastName).toLowerCase() + "@" + slug(COMPANIES[a]) + ".example";
                 contact.title = new String[] {"CEO", "Head of Sales", "Procurement Manager"}[c];
                 contact.accountId = account.id;
-                contact.marketingConsent = n % 2 == 0;
+                if (n % 2 == 0) {
+                    contact.consent(new MarketingConsent(true, ConsentSource.WEB_FORM, SEEDED_AT));
+                }
                 contact.whid = whid;
                 rows.add(contact);
             }
@@ -153,6 +160,9 @@ public class DemoData {
             lead.source = LeadSource.values()[l % LeadSource.values().length];
             lead.status = statuses[l % statuses.length];
             lead.score = Math.min(100, 20 + (l * 37) % 80);
+            if (l % 2 == 0) {
+                lead.consent(new MarketingConsent(true, ConsentSource.WEB_FORM, SEEDED_AT));
+            }
             leads.add(lead);
         }
         return leads;

@@ -1,6 +1,8 @@
 package io.vettify.crm.leads;
 
 import io.vettify.crm.common.CrmEntity;
+import io.vettify.crm.common.consent.ConsentSource;
+import io.vettify.crm.common.consent.MarketingConsent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -45,6 +47,26 @@ public class Lead extends CrmEntity {
 
     @Column(name = "converted_at")
     public Instant convertedAt;
+
+    @Column(name = "marketing_consent")
+    public boolean marketingConsent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "consent_source")
+    public ConsentSource consentSource;
+
+    @Column(name = "consent_updated_at")
+    public Instant consentUpdatedAt;
+
+    public MarketingConsent consent() {
+        return new MarketingConsent(marketingConsent, consentSource, consentUpdatedAt);
+    }
+
+    public void consent(MarketingConsent consent) {
+        marketingConsent = consent.granted();
+        consentSource = consent.source();
+        consentUpdatedAt = consent.updatedAt();
+    }
 
     public String displayName() {
         String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();

@@ -186,6 +186,8 @@ public class LeadService {
             contact.lastName = lead.lastName != null ? lead.lastName : lead.email.substring(0, lead.email.indexOf('@'));
             contact.email = lead.email;
             contact.accountId = account.id;
+            // The person's consent carries over with its evidence (source and time), not as a new consent.
+            contact.consent(lead.consent());
             contact.whid = lead.whid;
             contacts.persist(contact);
             return contact;
@@ -208,6 +210,7 @@ public class LeadService {
         lead.company = request.company();
         lead.cui = FiscalCodes.normalize(request.cui());
         lead.source = request.source() == null ? LeadSource.OTHER : request.source();
+        lead.consent(lead.consent().request(request.marketingConsent(), request.consentSource()));
         lead.whid = request.whid();
         lead.score = LeadScoring.score(lead);
     }

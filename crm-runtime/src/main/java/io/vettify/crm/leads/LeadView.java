@@ -1,5 +1,6 @@
 package io.vettify.crm.leads;
 
+import io.vettify.crm.common.consent.ConsentSource;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +18,9 @@ public record LeadView(
         UUID convertedContactId,
         UUID convertedOpportunityId,
         Instant convertedAt,
+        boolean marketingConsent,
+        ConsentSource consentSource,
+        Instant consentUpdatedAt,
         String whid,
         Instant createdAt,
         Instant updatedAt,
@@ -24,7 +28,8 @@ public record LeadView(
 
     static LeadView of(Lead l) {
         return new LeadView(l.id, l.firstName, l.lastName, l.email, l.company, l.cui, l.source, l.status, l.score,
-                l.convertedAccountId, l.convertedContactId, l.convertedOpportunityId, l.convertedAt, l.whid,
+                l.convertedAccountId, l.convertedContactId, l.convertedOpportunityId, l.convertedAt, l.marketingConsent, l.consentSource,
+                l.consentUpdatedAt, l.whid,
                 l.createdAt, l.updatedAt, l.version);
     }
 }

@@ -168,6 +168,49 @@ class LeadApiTest {
     }
 
     @Test
+    void keepsTheEvidenceOfMarketingConsent() {
+        String id = lead(valid());
+        as(tenant).get(LEADS + "/" + id).then().statusCode(200)
+                .body("marketingConsent", equalTo(false))
+                .body("consentSource", nullValue())
+                .body("consentUpdatedAt", nullValue());
+
+        String givenAt = as(tenant).contentType(PATCH_JSON)
+                .body(obj("marketingConsent", true, "consentSource", "WEB_FORM", "version", 0))
+                .patch(LEADS + "/" + id).then().statusCode(200)
+                .body("marketingConsent", equalTo(true))
+                .body("consentSource", equalTo("WEB_FORM"))
+                .extract().path("consentUpdatedAt");
+        assertThat(givenAt).isNotNull();
+
+        as(tenant).contentType(PATCH_JSON).body(obj("company", "Renamed SRL", "consentSource", "PHONE", "version", 1))
+                .patch(LEADS + "/" + id).then().statusCode(200)
+                .body("consentSource", equalTo("WEB_FORM"))
+                .body("consentUpdatedAt", equalTo(givenAt));
+
+        as(tenant).contentType(PATCH_JSON).body(obj("marketingConsent", false, "version", 2))
+                .patch(LEADS + "/" + id).then().statusCode(200)
+                .body("marketingConsent", equalTo(false))
+                .body("consentSource", equalTo("API"));
+
+        assertInvalid(as(tenant).body(with(valid(), "consentSource", "RUMOUR")).post(LEADS), "consentSource");
+    }
+
+    @Test
+    void conversionCarriesTheConsentWithItsEvidence() {
+        String id = lead(with(valid(), "marketingConsent", true, "consentSource", "EVENT"));
+        String givenAt = as(tenant).get(LEADS + "/" + id).then().extract().path("consentUpdatedAt");
+        as(tenant).post(LEADS + "/" + id + "/qualify").then().statusCode(200);
+        String contactId = as(tenant).body("{}").post(LEADS + "/" + id + "/convert").then().statusCode(200)
+                .extract().path("contactId");
+
+        as(tenant).get("/v1/crm/contacts/" + contactId).then().statusCode(200)
+                .body("marketingConsent", equalTo(true))
+                .body("consentSource", equalTo("EVENT"))
+                .body("consentUpdatedAt", equalTo(givenAt));
+    }
+
+    @Test
     void convertsOnlyQualifiedLeads() {
         String fresh = lead(valid());
         assertProblem(as(tenant).body("{}").post(LEADS + "/" + fresh + "/convert"), 409);
