@@ -13,6 +13,8 @@ public enum ImportField {
     CUI("cui"),
     SOURCE("source"),
     STATUS("status"),
+    MARKETING_CONSENT("marketingConsent"),
+    CONSENT_SOURCE("consentSource"),
     WHID("whid");
 
     private final String fieldName;

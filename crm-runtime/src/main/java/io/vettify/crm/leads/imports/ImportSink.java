@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-/** Where an import run meets the stored leads. */
+/** Where an import meets the stored leads. */
 interface ImportSink {
 
     /** Which of these emails (lower case) existing leads already have, compared case-insensitively. */

@@ -70,7 +70,7 @@ public class LeadImportService {
             throw ProblemException.invalid("previewRows", "must be between 0 and " + MAX_PREVIEW_ROWS);
         }
         checkUpload(upload);
-        return run(upload, false, previewRows);
+        return process(upload, false, previewRows);
     }
 
     /** Inserts the accepted rows; the single place where an import's leads are committed. */
@@ -79,7 +79,7 @@ public class LeadImportService {
     public ImportView commit(ImportUpload upload) {
         checkUpload(upload);
         store.lockTenantImports();
-        ImportView view = run(upload, true, 0);
+        ImportView view = process(upload, true, 0);
         events.record(EventTypes.LEAD_IMPORTED, "lead_import", view.id(), view.whid(), LeadImported.of(view));
         return view;
     }
@@ -90,18 +90,27 @@ public class LeadImportService {
                 .orElseThrow(() -> ProblemException.notFound("import", id));
     }
 
-    private ImportView run(ImportUpload upload, boolean commit, int previewRows) {
+    private ImportView process(ImportUpload upload, boolean commit, int previewRows) {
         long start = System.nanoTime();
         MessageDigest sha256 = sha256();
         ImportOutcome outcome;
         ColumnMapping mapping;
+        ImportRun run;
         try (InputStream in = new DigestInputStream(Files.newInputStream(upload.file()), sha256);
                 LeadCsv csv = LeadCsv.open(in)) {
             mapping = ColumnMapping.resolve(upload.mapping(), csv.header());
-            outcome = new ImportRun(mapping, validator, tenant::checkWritableWarehouse, store, commit, previewRows)
-                    .run(csv);
+            run = new ImportRun(mapping, validator, tenant::checkWritableWarehouse, store, previewRows);
+            outcome = run.check(csv);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        int imported = 0;
+        if (commit) {
+            try (InputStream in = Files.newInputStream(upload.file()); LeadCsv csv = LeadCsv.open(in)) {
+                imported = run.insertAccepted(csv);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         LeadImport record = new LeadImport();
         record.status = commit ? LeadImport.Status.COMMITTED : LeadImport.Status.PREVIEWED;
@@ -111,7 +120,7 @@ public class LeadImportService {
         record.mapping = mapping.asMap();
         record.totalRows = outcome.totalRows();
         record.acceptedRows = outcome.acceptedRows();
-        record.importedRows = outcome.importedRows();
+        record.importedRows = imported;
         record.duplicateRows = outcome.duplicateRows();
         record.invalidRows = outcome.invalidRows();
         record.errors = outcome.errors();

@@ -27,10 +27,9 @@ public class LeadImportStore implements ImportSink {
     private static final String EXISTING = "SELECT DISTINCT lower(email) FROM crm.leads "
             + "WHERE tid = current_setting('app.tid') AND lower(email) = ANY (?)";
     private static final String INSERT = "INSERT INTO crm.leads (id, whid, first_name, last_name, email, company, cui, "
-            + "source, status, score, created_at, updated_at) "
-            + "SELECT id, whid, first_name, last_name, email, company, cui, source, status, score, ?, ? FROM unnest("
-            + "?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-            + "?::int[]) AS t (id, whid, first_name, last_name, email, company, cui, source, status, score)";
+            + "source, status, consent_source, consent_updated_at, score, marketing_consent, created_at, updated_at) "
+            + "SELECT *, ?, ? FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+            + "?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::int[], ?::boolean[])";
 
     private final EntityManager entityManager;
 
@@ -71,7 +70,7 @@ public class LeadImportStore implements ImportSink {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 statement.setObject(1, now);
                 statement.setObject(2, now);
-                Object[][] columns = new Object[10][leads.size()];
+                Object[][] columns = new Object[13][leads.size()];
                 for (int i = 0; i < leads.size(); i++) {
                     Lead lead = leads.get(i);
                     columns[0][i] = lead.id;
@@ -83,13 +82,17 @@ public class LeadImportStore implements ImportSink {
                     columns[6][i] = lead.cui;
                     columns[7][i] = lead.source.name();
                     columns[8][i] = lead.status.name();
-                    columns[9][i] = lead.score;
+                    columns[9][i] = lead.consentSource == null ? null : lead.consentSource.name();
+                    columns[10][i] = lead.consentUpdatedAt == null ? null : lead.consentUpdatedAt.toString();
+                    columns[11][i] = lead.score;
+                    columns[12][i] = lead.marketingConsent;
                 }
                 statement.setArray(3, connection.createArrayOf("uuid", columns[0]));
-                for (int column = 1; column < 9; column++) {
+                for (int column = 1; column <= 10; column++) {
                     statement.setArray(column + 3, connection.createArrayOf("text", columns[column]));
                 }
-                statement.setArray(12, connection.createArrayOf("int4", columns[9]));
+                statement.setArray(14, connection.createArrayOf("int4", columns[11]));
+                statement.setArray(15, connection.createArrayOf("bool", columns[12]));
                 return statement.executeUpdate();
             }
         });

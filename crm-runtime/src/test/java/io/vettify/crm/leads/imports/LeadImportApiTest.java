@@ -184,6 +184,24 @@ class LeadImportApiTest {
     }
 
     @Test
+    void consentColumnsGiveTheLeadsConsentWithImportAsItsSource() {
+        String csv = "email,Accept marketing,Consent source\na@consent.ro,da,\nb@consent.ro,no,\n"
+                + "c@consent.ro,YES,web_form\nd@consent.ro,maybe,\n";
+
+        Response answer = commit(tenant, csv, """
+                {"email": "email", "Accept marketing": "marketingConsent", "Consent source": "consentSource"}""");
+
+        assertThat(answer.<Integer>path("importedRows")).as(answer.asString()).isEqualTo(3);
+        assertThat(answer.<List<Map<String, Object>>>path("errors")).extracting(e -> e.get("line"), e -> e.get("field"))
+                .containsExactly(tuple(5, "marketingConsent"));
+        JsonPath leads = as(tenant).queryParam("sort", "email").get(LEADS).jsonPath();
+        assertThat(leads.getList("items.marketingConsent")).containsExactly(true, false, true);
+        assertThat(leads.getList("items.consentSource")).containsExactly("IMPORT", null, "WEB_FORM");
+        assertThat(leads.getString("items[0].consentUpdatedAt")).isNotNull();
+        assertThat(leads.getString("items[1].consentUpdatedAt")).isNull();
+    }
+
+    @Test
     void aBadMappingIsRefusedBeforeAnyRowIsRead() {
         String csv = "E-mail,Firma\nana@alfa.ro,Alfa\n";
         assertInvalid(preview(tenant, csv, "{\"E-mail\": \"email\", \"Firma\": \"employer\"}"), "mapping.Firma");
