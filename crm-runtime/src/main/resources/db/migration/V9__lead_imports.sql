@@ -34,3 +34,10 @@ ALTER TABLE crm.lead_imports FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON crm.lead_imports
   USING (tid = current_setting('app.tid') AND (whid = current_setting('app.whid') OR whid IS NULL))
   WITH CHECK (tid = current_setting('app.tid') AND (whid = current_setting('app.whid') OR whid IS NULL));
+
+-- Duplicate lookups by email. Under row-level security a condition on lower(email) is never an index condition for
+-- the runtime role (lower() is not leakproof, so it runs after the policy, as a filter over the tenant's rows); an
+-- equality on a stored lower-case copy is (texteq is leakproof). Adding a stored generated column rewrites the
+-- table once; older runtimes neither read nor write it.
+ALTER TABLE crm.leads ADD COLUMN email_key text GENERATED ALWAYS AS (lower(email)) STORED;
+CREATE INDEX leads_email_key_idx ON crm.leads (tid, email_key);
