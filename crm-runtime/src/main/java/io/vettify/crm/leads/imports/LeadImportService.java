@@ -92,6 +92,7 @@ public class LeadImportService {
 
     private ImportView process(ImportUpload upload, boolean commit, int previewRows) {
         long start = System.nanoTime();
+        store.planEachLookup();
         MessageDigest sha256 = sha256();
         ImportOutcome outcome;
         ColumnMapping mapping;

@@ -43,6 +43,16 @@ public class LeadImportStore implements ImportSink {
     }
 
     /**
+     * Plans every duplicate lookup of this transaction for its own execution. A plan cached on the pooled connection
+     * may date from when the table was small and walk the tenant's rows through another {@code tid} index instead of
+     * probing {@code (tid, email_key)}.
+     */
+    void planEachLookup() {
+        entityManager.createNativeQuery("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .getSingleResult();
+    }
+
+    /**
      * Serializes the commits of one tenant until the transaction ends, so two commits of the same file cannot both
      * find an email new and insert it twice.
      */
