@@ -7,7 +7,7 @@ import java.util.Set;
  * A transparent rule-based lead score from 0 to 100: how complete and how warm a lead is. It is recomputed on
  * every change; the AI scoring of the worker fleet may replace it later.
  */
-final class LeadScoring {
+public final class LeadScoring {
 
     private static final Set<String> FREE_MAIL_DOMAINS = Set.of("gmail.com", "yahoo.com", "yahoo.ro", "hotmail.com",
             "outlook.com", "live.com", "icloud.com", "proton.me", "protonmail.com", "mail.com");
@@ -15,7 +15,7 @@ final class LeadScoring {
     private LeadScoring() {
     }
 
-    static int score(Lead lead) {
+    public static int score(Lead lead) {
         int score = 10;
         if (lead.firstName != null && lead.lastName != null) {
             score += 10;
