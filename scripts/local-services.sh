@@ -33,7 +33,7 @@ REDIS_DIR=$STATE_DIR/redis
 RABBIT_DIR=$STATE_DIR/rabbitmq
 CREDENTIALS=$STATE_DIR/credentials.env
 
-DATABASES=(vettify vettify_test)
+DATABASES=(vettify vettify_test vettify_bench)
 
 log() { printf '[services] %s\n' "$*" >&2; }
 die() { printf '[services] error: %s\n' "$*" >&2; exit 1; }

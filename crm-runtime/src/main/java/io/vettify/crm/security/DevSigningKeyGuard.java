@@ -7,35 +7,50 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refuses to start a runtime that would accept locally signed development tokens outside the dev and test
- * profiles: in any other profile tokens must come from the OIDC provider (Keycloak).
+ * Refuses to start a runtime that would accept locally signed tokens where it must not: the dev and test profiles
+ * may use the development key; the bench profile (alone, listening on loopback only) may use the benchmark-only
+ * issuer; every other profile, prod included, takes tokens from the OIDC provider (Keycloak) only.
  */
 @ApplicationScoped
 public class DevSigningKeyGuard {
 
     static final String DEV_ISSUER = "vettify-dev";
+    static final String BENCH_ISSUER = "vettify-bench";
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "::1");
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
         var config = ConfigProvider.getConfig();
         check(ConfigUtils.getProfiles(),
                 config.getOptionalValue("quarkus.oidc.public-key", String.class),
-                config.getOptionalValue("quarkus.oidc.token.issuer", String.class));
+                config.getOptionalValue("quarkus.oidc.token.issuer", String.class),
+                config.getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0"));
     }
 
-    static void check(List<String> profiles, Optional<String> localPublicKey, Optional<String> issuer) {
+    static void check(List<String> profiles, Optional<String> localPublicKey, Optional<String> issuer, String httpHost) {
         if (profiles.contains("dev") || profiles.contains("test")) {
+            return;
+        }
+        if (List.of("bench").equals(profiles)) {
+            if (!issuer.filter(BENCH_ISSUER::equals).isPresent()) {
+                throw new IllegalStateException("the bench profile accepts only the benchmark-only token issuer '"
+                        + BENCH_ISSUER + "'");
+            }
+            if (!LOOPBACK.contains(httpHost)) {
+                throw new IllegalStateException("the bench profile listens on loopback only, not on " + httpHost);
+            }
             return;
         }
         if (localPublicKey.isPresent()) {
             throw new IllegalStateException("quarkus.oidc.public-key (a local signing key) is accepted only in the "
                     + "dev and test profiles; active profiles: " + profiles + ". Configure the OIDC provider instead.");
         }
-        if (issuer.filter(DEV_ISSUER::equals).isPresent()) {
-            throw new IllegalStateException("the development token issuer '" + DEV_ISSUER
-                    + "' is accepted only in the dev and test profiles; active profiles: " + profiles);
+        if (issuer.filter(i -> DEV_ISSUER.equals(i) || BENCH_ISSUER.equals(i)).isPresent()) {
+            throw new IllegalStateException("the development/benchmark token issuer '" + issuer.get()
+                    + "' is accepted only in the dev, test and bench profiles; active profiles: " + profiles);
         }
     }
 }
