@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,8 +65,8 @@ public final class RuntimeProbe {
         sampler.start();
     }
 
-    /** Stops sampling and writes probe-&lt;scenario&gt;.json beside the other results. */
-    public void stop(String scenario, String description) {
+    /** Stops sampling and writes scenario-&lt;name&gt;.json (the load tool's results and the runtime's figures). */
+    public void stop(String scenario, String description, List<Map<String, Object>> requests) {
         sampling = false;
         sampler.interrupt();
         double seconds = (System.nanoTime() - nanosBefore) / 1e9;
@@ -81,10 +82,11 @@ public final class RuntimeProbe {
         }
         probe.put("serverErrors", Math.round(serverErrors() - serverErrorsBefore));
         probe.put("loadAverage", loadAverage());
+        probe.put("requests", requests);
         try {
             Files.createDirectories(settings.outputDir());
             new ObjectMapper().writerWithDefaultPrettyPrinter()
-                    .writeValue(settings.outputDir().resolve("probe-" + scenario + ".json").toFile(), probe);
+                    .writeValue(settings.outputDir().resolve("scenario-" + scenario + ".json").toFile(), probe);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -34,13 +34,17 @@ public abstract class CrmSimulation extends Simulation {
 
     protected abstract String description();
 
+    private long startedNanos;
+
     @Override
     public void before() {
         probe.start();
+        startedNanos = System.nanoTime();
     }
 
     @Override
     public void after() {
-        probe.stop(scenarioName(), description());
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        probe.stop(scenarioName(), description(), Recorder.summary(seconds));
     }
 }

@@ -6,8 +6,11 @@ import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -71,53 +74,66 @@ final class Flows {
     }
 
     static ChainBuilder listLeads() {
-        return exec(http("list leads: first page").get("/v1/crm/leads?limit=50")
-                        .header("Authorization", "Bearer #{token}")
-                        .check(status().is(200), jsonPath("$.nextCursor").optional().saveAs("cursor")))
+        return call("list leads: first page", 200, http("list leads: first page").get("/v1/crm/leads?limit=50"),
+                        jsonPath("$.nextCursor").optional().saveAs("cursor"))
                 .doIf(session -> session.contains("cursor") && session.getString("cursor") != null).then(
-                        exec(http("list leads: next page").get("/v1/crm/leads")
-                                .queryParam("limit", "50").queryParam("cursor", "#{cursor}")
-                                .header("Authorization", "Bearer #{token}")
-                                .check(status().is(200))))
-                .exec(http("list leads: status filter").get("/v1/crm/leads?status=NEW&limit=50")
-                        .header("Authorization", "Bearer #{token}").check(status().is(200)))
-                .exec(http("list leads: q search").get("/v1/crm/leads?limit=20")
-                        .queryParam("q", "#{search}")
-                        .header("Authorization", "Bearer #{token}").check(status().is(200)));
+                        call("list leads: next page", 200, http("list leads: next page").get("/v1/crm/leads")
+                                .queryParam("limit", "50").queryParam("cursor", "#{cursor}")))
+                .exec(session -> session.remove("cursor"))
+                .exec(call("list leads: status filter", 200,
+                        http("list leads: status filter").get("/v1/crm/leads?status=NEW&limit=50")))
+                .exec(call("list leads: q search", 200,
+                        http("list leads: q search").get("/v1/crm/leads?limit=20").queryParam("q", "#{search}")));
     }
 
     static ChainBuilder getLead() {
-        return exec(http("get lead").get("/v1/crm/leads/#{leadId}")
-                .header("Authorization", "Bearer #{token}").check(status().is(200)));
+        return call("get lead", 200, http("get lead").get("/v1/crm/leads/#{leadId}"));
     }
 
     static ChainBuilder createLead() {
-        return exec(http("create lead").post("/v1/crm/leads")
-                .header("Authorization", "Bearer #{token}")
-                .body(StringBody("{\"email\":\"#{email}\",\"firstName\":\"Ana\",\"lastName\":\"Load\","
-                        + "\"company\":\"#{company}\",\"source\":\"WEB\"}"))
-                .check(status().is(201), jsonPath("$.id").saveAs("newLeadId")));
+        return call("create lead", 201, http("create lead").post("/v1/crm/leads")
+                        .body(StringBody("{\"email\":\"#{email}\",\"firstName\":\"Ana\",\"lastName\":\"Load\","
+                                + "\"company\":\"#{company}\",\"source\":\"WEB\"}")),
+                jsonPath("$.id").saveAs("newLeadId"));
     }
 
     static ChainBuilder qualifyAndConvert() {
         return createLead()
-                .exec(http("qualify lead").post("/v1/crm/leads/#{newLeadId}/qualify")
-                        .header("Authorization", "Bearer #{token}").check(status().is(200)))
-                .exec(http("convert lead").post("/v1/crm/leads/#{newLeadId}/convert")
-                        .header("Authorization", "Bearer #{token}")
-                        .body(StringBody("{\"amount\":1000}"))
-                        .check(status().is(200)));
+                .doIf(session -> session.contains("newLeadId")).then(
+                        call("qualify lead", 200, http("qualify lead").post("/v1/crm/leads/#{newLeadId}/qualify"))
+                                .exec(call("convert lead", 200, http("convert lead")
+                                        .post("/v1/crm/leads/#{newLeadId}/convert")
+                                        .body(StringBody("{\"amount\":1000}")))))
+                .exec(session -> session.remove("newLeadId"));
     }
 
     static ChainBuilder changeStage() {
-        return exec(http("change opportunity stage").post("/v1/crm/opportunities/#{opportunityId}/stage")
-                .header("Authorization", "Bearer #{token}")
-                .body(StringBody("{\"stage\":\"#{stage}\"}"))
-                .check(status().is(200)));
+        return call("change opportunity stage", 200,
+                http("change opportunity stage").post("/v1/crm/opportunities/#{opportunityId}/stage")
+                        .body(StringBody("{\"stage\":\"#{stage}\"}")));
     }
 
     static ChainBuilder listOpportunities() {
-        return exec(http("list opportunities").get("/v1/crm/opportunities?limit=50")
-                .header("Authorization", "Bearer #{token}").check(status().is(200)));
+        return call("list opportunities", 200, http("list opportunities").get("/v1/crm/opportunities?limit=50"));
+    }
+
+    /**
+     * One request as the session's caller, recorded in {@link Recorder} with its latency and status (or as no
+     * answer when the connection failed or timed out), and checked against the status a correct answer has.
+     */
+    private static ChainBuilder call(String name, int expected, HttpRequestActionBuilder request,
+            CheckBuilder... saves) {
+        List<CheckBuilder> checks = new ArrayList<>(List.of(status().saveAs("status"),
+                responseTimeInMillis().saveAs("rt"), status().is(expected)));
+        checks.addAll(List.of(saves));
+        return exec(session -> session.remove("status").remove("rt").set("t0", System.nanoTime()))
+                .exec(request.header("Authorization", "Bearer #{token}").check(checks))
+                .exec(session -> {
+                    int status = session.contains("status") ? session.getInt("status") : Recorder.NO_ANSWER;
+                    long latency = session.contains("rt") ? session.getLong("rt")
+                            : (System.nanoTime() - session.getLong("t0")) / 1_000_000;
+                    Recorder.record(name, latency, status, expected);
+                    return session;
+                });
     }
 }
