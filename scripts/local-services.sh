@@ -3,7 +3,7 @@
 # Central), RabbitMQ and Redis (Debian packages). Idempotent; everything listens on loopback only; `down` stops
 # only the processes this script started (by their pid files).
 #
-#   scripts/local-services.sh up|down|status|env
+#   scripts/local-services.sh up|down|status|env|restart-postgres
 #
 # State (data, logs, generated credentials) lives in $VETTIFY_STATE (default: <repo>/.vettify), or in
 # $VETTIFY_SERVICES_STATE when set: with other VETTIFY_*_PORT values that gives a second, independent set of services
@@ -271,10 +271,17 @@ case "${1:-}" in
     stop_postgres
     ;;
   status) status ;;
+  restart-postgres)
+    # A fault for robustness checks (./vettify bench api): every connection drops, the server comes back.
+    lock
+    ensure_credentials
+    log "restarting PostgreSQL"
+    as_pg_user "$PG_HOME/bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -m fast -w -t 60 restart >/dev/null 9>&-
+    ;;
   env)
     ensure_credentials
     printf 'export VETTIFY_PG_PORT=%s\nexport VETTIFY_REDIS_PORT=%s\nexport VETTIFY_AMQP_PORT=%s\n' "$PG_PORT" "$REDIS_PORT" "$AMQP_PORT"
     grep -v '^#' "$CREDENTIALS" | sed 's/^/export /'
     ;;
-  *) echo "usage: $0 up|down|status|env" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|env|restart-postgres" >&2; exit 2 ;;
 esac

@@ -81,6 +81,7 @@ public final class RuntimeProbe {
             probe.put("rssMeanMb", rssSamples == 0 ? 0 : rssSum / (double) rssSamples / 1024.0);
         }
         probe.put("serverErrors", Math.round(serverErrors() - serverErrorsBefore));
+        probe.put("readyAfterRun", readiness());
         probe.put("loadAverage", loadAverage());
         probe.put("requests", requests);
         try {
@@ -120,6 +121,19 @@ public final class RuntimeProbe {
                 total += Double.parseDouble(m.group(1));
             }
             return total;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** The runtime's readiness status code once the scenario is over (200 = it recovered by itself). */
+    private int readiness() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(settings.baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {

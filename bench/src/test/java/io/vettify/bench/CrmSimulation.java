@@ -3,6 +3,9 @@ package io.vettify.bench;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.core.Simulation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
@@ -40,6 +43,13 @@ public abstract class CrmSimulation extends Simulation {
     public void before() {
         probe.start();
         startedNanos = System.nanoTime();
+        try {
+            // tells ./vettify bench that the load is running (the database restart waits for it)
+            Files.createDirectories(SETTINGS.outputDir());
+            Files.writeString(SETTINGS.outputDir().resolve("started-" + scenarioName()), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Makes /q/openapi say what the API really answers: every operation documents its RFC 9457 problem+json error
- * responses (one {@code Problem} schema), and a property the API may send as {@code null} (every one that is not
- * required: JSON answers include null fields) allows null.
+ * responses (one {@code Problem} schema), creates answer 201, and a property the API may send as {@code null}
+ * (every one that is not required: JSON answers include null fields) allows null.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -62,9 +62,26 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (path.startsWith("/v1/")) {
+                documentCreated(path, item);
                 item.getOperations().forEach((method, operation) -> documentProblems(method, operation));
             }
         });
+    }
+
+    /**
+     * A POST to a collection that can also be listed (GET) creates a member: it answers 201 with Location and the
+     * body ({@link Created}), which the generated document would call 200.
+     */
+    private static void documentCreated(String path, PathItem item) {
+        Operation create = item.getPOST();
+        if (create == null || item.getGET() == null || path.endsWith("}") || create.getResponses() == null) {
+            return;
+        }
+        var ok = create.getResponses().getAPIResponse("200");
+        if (ok != null) {
+            create.getResponses().removeAPIResponse("200");
+            create.getResponses().addAPIResponse("201", ok.description("Created; Location names the new resource"));
+        }
     }
 
     private static void documentProblems(PathItem.HttpMethod method, Operation operation) {
