@@ -52,7 +52,8 @@ def fuzz(base, token, foreign, max_time, max_examples, report_dir, name):
                "--report", "junit", "--report-junit-path", os.path.join(report_dir, f"schemathesis-{name}.xml")]
     print(f"[fuzz] schemathesis as tenant {name}: at most {max_time} s, {max_examples} examples per operation",
           flush=True)
-    return subprocess.run(command, env=env, cwd=HERE).returncode
+    # schemathesis keeps its example cache in the working directory: the report directory, never the sources
+    return subprocess.run(command, env=env, cwd=report_dir).returncode
 
 
 def main():
