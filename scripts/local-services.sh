@@ -3,7 +3,7 @@
 # Central), RabbitMQ and Redis (Debian packages). Idempotent; everything listens on loopback only; `down` stops
 # only the processes this script started (by their pid files).
 #
-#   scripts/local-services.sh up|down|status|env
+#   scripts/local-services.sh up|down|status|env|restart-postgres
 #
 # VETTIFY_SERVICES_EXTERNAL=1 (CI's service containers, .github/workflows/ci.yml): PostgreSQL 17, Redis and RabbitMQ
 # already listen on 127.0.0.1 at the VETTIFY_*_PORT ports; `up` only waits for them and creates the roles and
@@ -38,7 +38,7 @@ REDIS_DIR=$STATE_DIR/redis
 RABBIT_DIR=$STATE_DIR/rabbitmq
 CREDENTIALS=$STATE_DIR/credentials.env
 
-DATABASES=(vettify vettify_test)
+DATABASES=(vettify vettify_test vettify_bench)
 EXTERNAL=${VETTIFY_SERVICES_EXTERNAL:-}
 
 log() { printf '[services] %s\n' "$*" >&2; }
@@ -311,10 +311,17 @@ case "${1:-}" in
     stop_postgres
     ;;
   status) status ;;
+  restart-postgres)
+    # A fault for robustness checks (./vettify bench api): every connection drops, the server comes back.
+    lock
+    ensure_credentials
+    log "restarting PostgreSQL"
+    as_pg_user "$PG_HOME/bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -m fast -w -t 60 restart >/dev/null 9>&-
+    ;;
   env)
     ensure_credentials
     printf 'export VETTIFY_PG_PORT=%s\nexport VETTIFY_REDIS_PORT=%s\nexport VETTIFY_AMQP_PORT=%s\n' "$PG_PORT" "$REDIS_PORT" "$AMQP_PORT"
     grep -v '^#' "$CREDENTIALS" | sed 's/^/export /'
     ;;
-  *) echo "usage: $0 up|down|status|env" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|env|restart-postgres" >&2; exit 2 ;;
 esac

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionScoped;
 
 /**
@@ -22,14 +23,28 @@ public class TenantTransactionBinder {
     @Inject
     TenantContext tenantContext;
 
+    @Inject
+    TransactionManager transactionManager;
+
     void onTransactionBegin(@Observes @Initialized(TransactionScoped.class) Object transaction) {
         if (!Arc.container().requestContext().isActive()) {
             return;
         }
-        tenantContext.tenantId().ifPresent(tid -> entityManager
-                .createNativeQuery("SELECT set_config('app.tid', ?1, true), set_config('app.whid', ?2, true)")
-                .setParameter(1, tid)
-                .setParameter(2, tenantContext.warehouseId().orElse(""))
-                .getResultList());
+        try {
+            tenantContext.tenantId().ifPresent(tid -> entityManager
+                    .createNativeQuery("SELECT set_config('app.tid', ?1, true), set_config('app.whid', ?2, true)")
+                    .setParameter(1, tid)
+                    .setParameter(2, tenantContext.warehouseId().orElse(""))
+                    .getResultList());
+        } catch (RuntimeException e) {
+            // The caller sees begin() fail and will neither commit nor roll back: end the transaction here, or it
+            // stays on this worker thread and a later request would join it without its tenant context.
+            try {
+                transactionManager.rollback();
+            } catch (Exception rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
     }
 }

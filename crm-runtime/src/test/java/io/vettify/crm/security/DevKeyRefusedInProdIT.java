@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged runtime, started in the prod profile with a local signing key configured, refuses to start:
+ * The packaged runtime, started in the prod profile with a local signing key and the benchmark-only issuer
+ * configured (what `./vettify bench` gives the bench profile), refuses to start:
  * a development key is never accepted outside dev and test.
  */
 class DevKeyRefusedInProdIT {
@@ -23,7 +24,7 @@ class DevKeyRefusedInProdIT {
         assertThat(jar).exists();
         Path log = Files.createTempFile("prod-refusal", ".log");
         Process runtime = new ProcessBuilder("java", "-Dquarkus.profile=prod", "-Dquarkus.http.port=0",
-                "-Dquarkus.oidc.public-key=" + TestTokens.publicKeyBase64(),
+                "-Dquarkus.oidc.public-key=" + TestTokens.publicKeyBase64(), "-Dquarkus.oidc.token.issuer=vettify-bench",
                 "-Dquarkus.datasource.jdbc.url=" + LocalServicesResource.jdbcUrl(),
                 "-Dquarkus.datasource.username=vettify_app",
                 "-Dquarkus.datasource.password=" + LocalServicesResource.password("vettify_app"),

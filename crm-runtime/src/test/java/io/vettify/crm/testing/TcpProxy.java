@@ -83,6 +83,9 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    if (down) {
+                        break; // a connection made while the proxy was being cut must not outlive the cut
+                    }
                     if (!(replies && swallowReplies)) {
                         out.write(buffer, 0, read);
                         out.flush();

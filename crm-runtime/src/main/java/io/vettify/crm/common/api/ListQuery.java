@@ -79,8 +79,9 @@ public final class ListQuery<E> {
         if (request.cursor != null && !request.cursor.isBlank()) {
             Cursor cursor = Cursor.decode(request.cursor, sort, key);
             String op = descending ? "<" : ">";
-            where.add("(e." + key.property() + " " + op + " :cursorValue or (e." + key.property()
-                    + " = :cursorValue and e.id " + op + " :cursorId))");
+            // A row-value comparison, which PostgreSQL answers with one range scan of the (tid, key, id) index;
+            // the equivalent "key < v or (key = v and id < i)" made it read every row before the cursor.
+            where.add("(e." + key.property() + ", e.id) " + op + " (:cursorValue, :cursorId)");
             queryParameters.put("cursorValue", cursor.value());
             queryParameters.put("cursorId", cursor.id());
         }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -126,6 +127,12 @@ public class ProblemMappers {
             if (cause instanceof ProblemException problem) {
                 return problem(problem);
             }
+            if (databaseUnavailable(cause)) {
+                LOG.warnf("database unavailable: %s", cause.getMessage());
+                return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "5")
+                        .entity(Problem.of(ProblemType.UNAVAILABLE, "the database is unavailable; retry shortly"))
+                        .build();
+            }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return respond(Problem.of(ProblemType.CONFLICT,
                         "the resource was changed by someone else; reload it and apply your change to the new version"));
@@ -140,6 +147,26 @@ public class ProblemMappers {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s", errorId);
         return respond(Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; error id " + errorId));
+    }
+
+    /**
+     * The database cannot serve the request now (restarting, unreachable, or no pooled connection within the
+     * acquisition timeout): the client may retry, so 503, never 500.
+     */
+    private static boolean databaseUnavailable(Throwable cause) {
+        if (cause instanceof JDBCConnectionException) {
+            return true;
+        }
+        if (cause instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if (state == null) {
+                // Agroal's pool reports a connection it could not hand out in time without an SQL state
+                return sql.getMessage() != null && sql.getMessage().contains("acquisition timeout");
+            }
+            // 08: connection exception; 57P01-57P03: administrator/crash shutdown, cannot connect now; 53300: too many connections
+            return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+        }
+        return false;
     }
 
     private static Problem sqlProblem(String sqlState) {
