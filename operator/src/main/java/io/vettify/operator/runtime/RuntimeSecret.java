@@ -15,6 +15,7 @@ import io.vettify.operator.secrets.GeneratedSecret;
 import io.vettify.operator.secrets.SecretValues;
 import io.vettify.operator.secrets.TenantSecret;
 import io.vettify.operator.storage.BucketCredentialsSecret;
+import io.vettify.operator.storage.ObjectStore;
 import io.vettify.operator.tenant.ConditionType;
 import io.vettify.operator.tenant.TenantDependent;
 import io.vettify.operator.tenant.TenantNames;
@@ -28,13 +29,16 @@ import java.util.Optional;
 /**
  * Everything the CRM runtime needs to connect, and nothing more, in a Secret the tenant owns whose keys are the
  * runtime's environment variables ({@code envFrom}): the runtime role's JDBC URL, user and password, the tenant and its
- * warehouses, the bucket and the runtime's object-store credentials, the SSE-C and webhook signing keys, the Redis URL.
+ * warehouses, the bucket and the runtime's object-store credentials (and the CA to trust, when the object-store admin
+ * Secret has one), the SSE-C and webhook signing keys, the audit signing key when given, the Redis URL.
  * Rewritten whenever one of its inputs changes, e.g. a rotated key or password.
  */
 public class RuntimeSecret extends CRUDKubernetesDependentResource<Secret, VettifyTenant> implements TenantDependent {
 
     /** The primary cache's index from {@code <namespace>/<Secret name>} to the tenants that read that Secret. */
     private static final String INPUT_SECRETS = "vettify-runtime-secret-inputs";
+    /** An optional key of the runtime keys Secret: the PEM (PKCS#8, ECDSA P-256) that signs audit exports. */
+    static final String AUDIT_SIGNING_KEY = "auditSigningKey";
 
     public RuntimeSecret() {
         super(Secret.class);
@@ -52,8 +56,9 @@ public class RuntimeSecret extends CRUDKubernetesDependentResource<Secret, Vetti
         var database = DatabaseServer.of(tenant, client);
         var roles = SecretValues.read(client, namespace, TenantNames.databaseRolesSecret(tenant));
         var bucket = SecretValues.read(client, namespace, TenantNames.bucketCredentialsSecret(tenant));
+        var objectStoreAdmin = SecretValues.read(client, namespace, TenantSecret.OBJECT_STORAGE_ADMIN.secretName(tenant));
         var keys = SecretValues.read(client, namespace, TenantSecret.RUNTIME_KEYS.secretName(tenant));
-        return GeneratedSecret.of(tenant, TenantNames.runtimeSecret(tenant), Optional.empty())
+        var secret = GeneratedSecret.of(tenant, TenantNames.runtimeSecret(tenant), Optional.empty())
                 .with("VETTIFY_DB_URL", database.jdbcUrl(TenantNames.databaseName(tenant))
                         + "?sslmode=" + database.sslMode())
                 .with("VETTIFY_DB_USER", TenantNames.runtimeRole(tenant))
@@ -66,8 +71,17 @@ public class RuntimeSecret extends CRUDKubernetesDependentResource<Secret, Vetti
                 .with("VETTIFY_S3_SECRET_KEY", bucket.required(BucketCredentialsSecret.SECRET_KEY))
                 .with("VETTIFY_SSE_CUSTOMER_KEY", keys.required("sseCustomerKey"))
                 .with("VETTIFY_WEBHOOK_SIGNING_KEY", keys.required("webhookSigningKey"))
-                .with("VETTIFY_REDIS_URL", RedisUrl.of(tenant, client))
-                .build();
+                .with("VETTIFY_REDIS_URL", RedisUrl.of(tenant, client));
+        // Optional inputs: the CA the object store's certificate is signed by, and the key that signs audit exports.
+        var caCert = objectStoreAdmin.optional(ObjectStore.CA_CERT, null);
+        if (caCert != null) {
+            secret.with("VETTIFY_S3_CA_CERT", caCert);
+        }
+        var auditKey = keys.optional(AUDIT_SIGNING_KEY, null);
+        if (auditKey != null) {
+            secret.with("VETTIFY_AUDIT_SIGNING_KEY", auditKey);
+        }
+        return secret.build();
     }
 
     /** By name: the default would compute {@link #desired}, reading every input Secret just to find this one. */
@@ -103,7 +117,7 @@ public class RuntimeSecret extends CRUDKubernetesDependentResource<Secret, Vetti
 
     private static List<String> inputSecrets(VettifyTenant tenant) {
         var names = new ArrayList<>(List.of(TenantSecret.DATABASE_ADMIN.secretName(tenant),
-                TenantSecret.RUNTIME_KEYS.secretName(tenant)));
+                TenantSecret.OBJECT_STORAGE_ADMIN.secretName(tenant), TenantSecret.RUNTIME_KEYS.secretName(tenant)));
         if (tenant.getSpec().redis.mode == RedisMode.External) {
             names.add(tenant.getSpec().redis.urlSecretRef.name);
         }

@@ -22,6 +22,7 @@ import io.vettify.platform.testing.LocalPlatform;
 import io.vettify.platform.testing.LocalPlatformResource;
 import io.vettify.platform.testing.LocalServices;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
@@ -77,6 +78,7 @@ class RuntimeSecretTest {
                 Map.entry("VETTIFY_S3_SECRET_KEY", bucket.get("secretKey")),
                 Map.entry("VETTIFY_SSE_CUSTOMER_KEY", keys.get("sseCustomerKey")),
                 Map.entry("VETTIFY_WEBHOOK_SIGNING_KEY", keys.get("webhookSigningKey")),
+                Map.entry("VETTIFY_S3_CA_CERT", Files.readString(LocalPlatform.minio().caCertificate())),
                 Map.entry("VETTIFY_REDIS_URL", "redis://:%s@vettify-%s-redis.%s.svc:6379"
                         .formatted(redisPassword, tenantId, namespace)));
         assertThat(bucket.get("accessKey")).isEqualTo("vettify-" + tenantId + "-runtime");
