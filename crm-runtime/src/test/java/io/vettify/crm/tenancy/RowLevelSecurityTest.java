@@ -37,7 +37,7 @@ class RowLevelSecurityTest {
     private static final String STANDARD_POLICY = "((tid = current_setting('app.tid'::text)) AND "
             + "((whid = current_setting('app.whid'::text)) OR (whid IS NULL)))";
     private static final List<String> TABLES = List.of("accounts", "contacts", "opportunities", "leads", "campaigns",
-            "sales_orders", "account_timeline", "worker_jobs");
+            "sales_orders", "account_timeline", "worker_jobs", "campaign_batches", "campaign_recipients");
     private static final String[] WAREHOUSES = {"w1", "w2", null};
 
     private final String tenantA = Api.newTenant();
@@ -45,6 +45,7 @@ class RowLevelSecurityTest {
     /** Per table: row id → (tenant, warehouse) of the matrix rows. */
     private final Map<String, Map<UUID, Owner>> rows = new HashMap<>();
     private final Map<String, UUID> parentAccounts = new HashMap<>();
+    private final Map<String, UUID> parentCampaigns = new HashMap<>();
 
     record Owner(String tid, String whid) {
     }
@@ -56,13 +57,16 @@ class RowLevelSecurityTest {
                 UUID parent = UUID.randomUUID();
                 inContext(app, tenant, null, () -> insert(app, "accounts", parent, null, null));
                 parentAccounts.put(tenant, parent);
+                UUID campaign = UUID.randomUUID();
+                inContext(app, tenant, null, () -> insert(app, "campaigns", campaign, null, null));
+                parentCampaigns.put(tenant, campaign);
             }
             for (String table : TABLES) {
                 Map<UUID, Owner> tableRows = new HashMap<>();
                 for (String tenant : List.of(tenantA, tenantB)) {
                     for (String whid : WAREHOUSES) {
                         UUID id = UUID.randomUUID();
-                        inContext(app, tenant, whid, () -> insert(app, table, id, whid, parentAccounts.get(tenant)));
+                        inContext(app, tenant, whid, () -> insert(app, table, id, whid, parentOf(table, tenant)));
                         tableRows.put(id, new Owner(tenant, whid));
                     }
                 }
@@ -137,7 +141,7 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs"})
+        "account_timeline", "worker_jobs", "campaign_batches", "campaign_recipients"})
     void eachCallerSeesExactlyItsTenantsRowsOfItsWarehouseAndTenantWideRows(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -162,7 +166,7 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs"})
+        "account_timeline", "worker_jobs", "campaign_batches", "campaign_recipients"})
     void updatesAndDeletesNeverReachRowsOutsideTheCallersScope(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -198,10 +202,10 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs"})
+        "account_timeline", "worker_jobs", "campaign_batches", "campaign_recipients"})
     void writesOutsideTheCallersTenantOrWarehouseAreRejectedByWithCheck(String table) throws SQLException {
         try (Connection app = Database.connect("vettify_app")) {
-            UUID parent = parentAccounts.get(tenantA);
+            UUID parent = parentOf(table, tenantA);
             // another tenant's tid, written explicitly
             assertRlsViolation(app, tenantA, "w1", () -> insertAsTenant(app, table, tenantB, null, parent));
             // another warehouse, from a warehouse caller and from a tenant-wide caller
@@ -285,6 +289,11 @@ class RowLevelSecurityTest {
         }
     }
 
+    /** The tenant-wide row a matrix row of {@code table} references: its campaign, or its account. */
+    private UUID parentOf(String table, String tenant) {
+        return table.startsWith("campaign_") ? parentCampaigns.get(tenant) : parentAccounts.get(tenant);
+    }
+
     private static void insert(Connection connection, String table, UUID id, String whid, UUID accountId)
             throws SQLException {
         insertAsTenant(connection, table, null, whid, accountId, id);
@@ -307,6 +316,8 @@ class RowLevelSecurityTest {
             case "sales_orders" -> "order_number, account_id, amount, currency, ordered_at";
             case "account_timeline" -> "account_id, occurred_at, kind, summary";
             case "worker_jobs" -> "worker, deadline, request";
+            case "campaign_batches" -> "campaign_id, batch_no, size";
+            case "campaign_recipients" -> "campaign_id, email, batch_no";
             default -> throw new IllegalArgumentException(table);
         };
         String values = switch (table) {
@@ -316,6 +327,8 @@ class RowLevelSecurityTest {
             case "worker_jobs" -> "'ai.summary', now() + interval '1 minute', '{}'::jsonb";
             case "leads" -> "'row@rls.example'";
             case "campaigns" -> "'Row', 'Subject', '<p>x</p>', '{}'::jsonb";
+            case "campaign_batches" -> "?, floor(random() * 2000000000)::int, 1";
+            case "campaign_recipients" -> "?, 'r-' || gen_random_uuid() || '@rls.example', 1";
             default -> "'Row'";
         };
         String sql = "INSERT INTO crm." + table + " (" + (tid == null ? "" : "tid, ") + "id, whid, created_at, updated_at, "
@@ -327,7 +340,8 @@ class RowLevelSecurityTest {
             }
             statement.setObject(i++, id);
             statement.setString(i++, whid);
-            if (List.of("opportunities", "sales_orders", "account_timeline").contains(table)) {
+            if (List.of("opportunities", "sales_orders", "account_timeline", "campaign_batches", "campaign_recipients")
+                    .contains(table)) {
                 statement.setObject(i, accountId);
             }
             statement.executeUpdate();
