@@ -49,6 +49,7 @@ class RowLevelSecurityTest {
     /** Per table: row id → (tenant, warehouse) of the matrix rows. */
     private final Map<String, Map<UUID, Owner>> rows = new HashMap<>();
     private final Map<String, UUID> parentAccounts = new HashMap<>();
+    private final Map<String, UUID> parentCampaigns = new HashMap<>();
 
     record Owner(String tid, String whid) {
     }
@@ -60,13 +61,16 @@ class RowLevelSecurityTest {
                 UUID parent = UUID.randomUUID();
                 inContext(app, tenant, null, () -> insert(app, "accounts", parent, null, null));
                 parentAccounts.put(tenant, parent);
+                UUID campaign = UUID.randomUUID();
+                inContext(app, tenant, null, () -> insert(app, "campaigns", campaign, null, null));
+                parentCampaigns.put(tenant, campaign);
             }
             for (String table : TABLES) {
                 Map<UUID, Owner> tableRows = new HashMap<>();
                 for (String tenant : List.of(tenantA, tenantB)) {
                     for (String whid : WAREHOUSES) {
                         UUID id = UUID.randomUUID();
-                        inContext(app, tenant, whid, () -> insert(app, table, id, whid, parentAccounts.get(tenant)));
+                        inContext(app, tenant, whid, () -> insert(app, table, id, whid, parentOf(table, tenant)));
                         tableRows.put(id, new Owner(tenant, whid));
                     }
                 }
@@ -147,7 +151,8 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs", "attachments", "campaign_reports"})
+        "account_timeline", "worker_jobs", "attachments", "campaign_reports", "campaign_batches",
+        "campaign_recipients"})
     void eachCallerSeesExactlyItsTenantsRowsOfItsWarehouseAndTenantWideRows(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -172,7 +177,8 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs", "attachments", "campaign_reports"})
+        "account_timeline", "worker_jobs", "attachments", "campaign_reports", "campaign_batches",
+        "campaign_recipients"})
     void updatesAndDeletesNeverReachRowsOutsideTheCallersScope(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -208,10 +214,11 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs", "attachments", "campaign_reports"})
+        "account_timeline", "worker_jobs", "attachments", "campaign_reports", "campaign_batches",
+        "campaign_recipients"})
     void writesOutsideTheCallersTenantOrWarehouseAreRejectedByWithCheck(String table) throws SQLException {
         try (Connection app = Database.connect("vettify_app")) {
-            UUID parent = parentAccounts.get(tenantA);
+            UUID parent = parentOf(table, tenantA);
             // another tenant's tid, written explicitly
             assertRlsViolation(app, tenantA, "w1", () -> insertAsTenant(app, table, tenantB, null, parent));
             // another warehouse, from a warehouse caller and from a tenant-wide caller
@@ -295,6 +302,11 @@ class RowLevelSecurityTest {
         }
     }
 
+    /** The tenant-wide row a matrix row of {@code table} references: its campaign, or its account. */
+    private UUID parentOf(String table, String tenant) {
+        return table.startsWith("campaign_") ? parentCampaigns.get(tenant) : parentAccounts.get(tenant);
+    }
+
     private static void insert(Connection connection, String table, UUID id, String whid, UUID accountId)
             throws SQLException {
         insertAsTenant(connection, table, null, whid, accountId, id);
@@ -338,6 +350,8 @@ class RowLevelSecurityTest {
             case "campaign_recipients" -> "(SELECT id FROM crm.campaigns LIMIT 1), gen_random_uuid()::text || '@rls.example', 1";
             case "leads" -> "'row@rls.example'";
             case "campaigns" -> "'Row', 'Subject', '<p>x</p>', '{}'::jsonb";
+            case "campaign_batches" -> "?, floor(random() * 2000000000)::int, 1";
+            case "campaign_recipients" -> "?, 'r-' || gen_random_uuid() || '@rls.example', 1";
             default -> "'Row'";
         };
         String sql = "INSERT INTO crm." + table + " (" + (tid == null ? "" : "tid, ") + "id, whid, created_at, updated_at, "
@@ -349,7 +363,8 @@ class RowLevelSecurityTest {
             }
             statement.setObject(i++, id);
             statement.setString(i++, whid);
-            if (List.of("opportunities", "sales_orders", "account_timeline", "attachments").contains(table)) {
+            if (List.of("opportunities", "sales_orders", "account_timeline", "attachments", "campaign_batches",
+                    "campaign_recipients").contains(table)) {
                 statement.setObject(i, accountId);
             }
             statement.executeUpdate();
