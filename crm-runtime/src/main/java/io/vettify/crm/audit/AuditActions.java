@@ -11,7 +11,7 @@ public final class AuditActions {
     public static final String GDPR_ERASED = "gdpr.erased";
     /** A campaign send was started (DRAFT → SENDING with its recipients): the user's decision to send. */
     public static final String CAMPAIGN_SENT = "campaign.sent";
-    /** Recorded by the lead import (wired where the import is built). */
+    /** A CSV lead import was committed (its counts, as a digest). */
     public static final String LEADS_IMPORTED = "leads.imported";
 
     private AuditActions() {

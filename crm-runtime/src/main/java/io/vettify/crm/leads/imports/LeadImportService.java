@@ -3,6 +3,8 @@ package io.vettify.crm.leads.imports;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vettify.crm.common.api.Problem;
+import io.vettify.crm.audit.AuditActions;
+import io.vettify.crm.audit.AuditTrail;
 import io.vettify.crm.common.api.ProblemException;
 import io.vettify.crm.common.api.ProblemType;
 import io.vettify.crm.messaging.DomainEvents;
@@ -48,10 +50,11 @@ public class LeadImportService {
     private final TenantContext tenant;
     private final SecurityIdentity identity;
     private final DomainEvents events;
+    private final AuditTrail audit;
     private final long maxFileBytes;
 
     public LeadImportService(LeadImportRepository imports, LeadImportStore store, Validator validator,
-            TenantContext tenant, SecurityIdentity identity, DomainEvents events,
+            TenantContext tenant, SecurityIdentity identity, DomainEvents events, AuditTrail audit,
             @ConfigProperty(name = "vettify.import.max-file-bytes") long maxFileBytes) {
         this.imports = imports;
         this.store = store;
@@ -59,6 +62,7 @@ public class LeadImportService {
         this.tenant = tenant;
         this.identity = identity;
         this.events = events;
+        this.audit = audit;
         this.maxFileBytes = maxFileBytes;
     }
 
@@ -81,6 +85,7 @@ public class LeadImportService {
         store.lockTenantImports();
         ImportView view = process(upload, true, 0);
         events.record(EventTypes.LEAD_IMPORTED, "lead_import", view.id(), view.whid(), LeadImported.of(view));
+        audit.record(AuditActions.LEADS_IMPORTED, "lead_import", view.id(), null, LeadImported.of(view));
         return view;
     }
 

@@ -25,6 +25,7 @@ import io.vettify.crm.testing.Api;
 import io.vettify.crm.testing.Cuis;
 import io.vettify.crm.testing.EventTap;
 import io.vettify.crm.testing.Fixtures;
+import io.vettify.crm.testing.TenantSql;
 import io.vettify.crm.testing.TestTokens;
 import java.time.Duration;
 import java.util.List;
@@ -154,6 +155,10 @@ class LeadImportApiTest {
             assertThat(event.getString("importId")).isEqualTo(id);
             assertThat(event.getInt("importedRows")).isEqualTo(2);
             assertThat(event.getInt("totalRows")).isEqualTo(10);
+
+            assertThat(TenantSql.query(tenant, "SELECT subject_id::text AS id FROM crm.audit_log "
+                    + "WHERE action = 'leads.imported' ORDER BY seq")).extracting(row -> row.get("id"))
+                    .as("each committed import is in the audit trail").containsExactly(id, second.path("id"));
         }
     }
 
