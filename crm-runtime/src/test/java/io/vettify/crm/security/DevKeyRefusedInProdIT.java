@@ -30,6 +30,7 @@ class DevKeyRefusedInProdIT {
                 "-Dquarkus.flyway.placeholders.appRole=vettify_app",
                 "-Dquarkus.oidc.auth-server-url=http://127.0.0.1:9/realms/unused",
                 "-Drabbitmq-host=127.0.0.1", "-Drabbitmq-username=guest", "-Drabbitmq-password=guest",
+                "-Dquarkus.redis.hosts=redis://127.0.0.1:9",
                 "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
