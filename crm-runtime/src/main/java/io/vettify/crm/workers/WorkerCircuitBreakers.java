@@ -65,10 +65,6 @@ public class WorkerCircuitBreakers {
         }
     }
 
-    State state(String worker) {
-        return circuit(worker).state;
-    }
-
     private Circuit circuit(String worker) {
         return circuits.computeIfAbsent(worker, w -> new Circuit());
     }
