@@ -31,13 +31,10 @@ class DevKeyRefusedInProdIT {
                 "-Dquarkus.flyway.placeholders.appRole=vettify_app",
                 "-Dquarkus.oidc.auth-server-url=http://127.0.0.1:9/realms/unused",
                 "-Drabbitmq-host=127.0.0.1", "-Drabbitmq-username=guest", "-Drabbitmq-password=guest",
-<<<<<<< HEAD
                 "-Dvettify.storage.endpoint=https://127.0.0.1:9", "-Dvettify.storage.bucket=unused",
                 "-Dvettify.storage.access-key=unused", "-Dvettify.storage.secret-key=unused",
                 "-Dvettify.storage.sse-customer-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
-=======
                 "-Dquarkus.redis.hosts=redis://127.0.0.1:9",
->>>>>>> workers
                 "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
