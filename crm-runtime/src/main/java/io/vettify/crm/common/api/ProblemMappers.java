@@ -19,8 +19,10 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -133,6 +135,10 @@ public class ProblemMappers {
                         .entity(Problem.of(ProblemType.UNAVAILABLE, "the database is unavailable; retry shortly"))
                         .build();
             }
+            if (cause instanceof IOException && unreadableMultipart(cause)) {
+                return respond(Problem.of(ProblemType.MALFORMED_REQUEST,
+                        "the multipart/form-data body is malformed or incomplete"));
+            }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return respond(Problem.of(ProblemType.CONFLICT,
                         "the resource was changed by someone else; reload it and apply your change to the new version"));
@@ -147,6 +153,12 @@ public class ProblemMappers {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s", errorId);
         return respond(Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; error id " + errorId));
+    }
+
+    /** The request's multipart body could not be parsed (e.g. no parts, or cut short): the client's fault. */
+    private static boolean unreadableMultipart(Throwable cause) {
+        return Arrays.stream(cause.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart."));
     }
 
     /**
