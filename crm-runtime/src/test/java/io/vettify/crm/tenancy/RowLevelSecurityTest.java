@@ -37,7 +37,7 @@ class RowLevelSecurityTest {
     private static final String STANDARD_POLICY = "((tid = current_setting('app.tid'::text)) AND "
             + "((whid = current_setting('app.whid'::text)) OR (whid IS NULL)))";
     private static final List<String> TABLES = List.of("accounts", "contacts", "opportunities", "leads", "campaigns",
-            "sales_orders", "account_timeline", "worker_jobs");
+            "sales_orders", "account_timeline", "worker_jobs", "lead_imports");
     private static final String[] WAREHOUSES = {"w1", "w2", null};
 
     private final String tenantA = Api.newTenant();
@@ -137,7 +137,7 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs"})
+        "account_timeline", "worker_jobs", "lead_imports"})
     void eachCallerSeesExactlyItsTenantsRowsOfItsWarehouseAndTenantWideRows(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -162,7 +162,7 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs"})
+        "account_timeline", "worker_jobs", "lead_imports"})
     void updatesAndDeletesNeverReachRowsOutsideTheCallersScope(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -198,7 +198,7 @@ class RowLevelSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
-        "account_timeline", "worker_jobs"})
+        "account_timeline", "worker_jobs", "lead_imports"})
     void writesOutsideTheCallersTenantOrWarehouseAreRejectedByWithCheck(String table) throws SQLException {
         try (Connection app = Database.connect("vettify_app")) {
             UUID parent = parentAccounts.get(tenantA);
@@ -307,6 +307,8 @@ class RowLevelSecurityTest {
             case "sales_orders" -> "order_number, account_id, amount, currency, ordered_at";
             case "account_timeline" -> "account_id, occurred_at, kind, summary";
             case "worker_jobs" -> "worker, deadline, request";
+            case "lead_imports" -> "status, file_sha256, file_bytes, mapping, total_rows, accepted_rows, imported_rows, "
+                    + "duplicate_rows, invalid_rows, errors, errors_truncated";
             default -> throw new IllegalArgumentException(table);
         };
         String values = switch (table) {
@@ -314,6 +316,7 @@ class RowLevelSecurityTest {
             case "sales_orders" -> "'SO-1', ?, 10, 'RON', now()";
             case "account_timeline" -> "?, now(), 'SALES_ORDER_CREATED', 'Row'";
             case "worker_jobs" -> "'ai.summary', now() + interval '1 minute', '{}'::jsonb";
+            case "lead_imports" -> "'PREVIEWED', repeat('0', 64), 0, '{}'::jsonb, 0, 0, 0, 0, 0, '[]'::jsonb, false";
             case "leads" -> "'row@rls.example'";
             case "campaigns" -> "'Row', 'Subject', '<p>x</p>', '{}'::jsonb";
             default -> "'Row'";
