@@ -39,7 +39,7 @@ class RowLevelSecurityTest {
             + "((whid = ( SELECT current_setting('app.whid'::text) AS current_setting)) OR (whid IS NULL)))";
     private static final List<String> TABLES = List.of("accounts", "contacts", "opportunities", "leads", "campaigns",
             "sales_orders", "account_timeline", "worker_jobs", "attachments", "campaign_reports", "campaign_batches",
-            "campaign_recipients");
+            "campaign_recipients", "lead_imports");
     /** Tenant-wide only (whid is always NULL): their isolation between tenants is tested by AuditTrailTest. */
     private static final List<String> TENANT_WIDE_TABLES = List.of("audit_log", "audit_chain_heads");
     private static final String[] WAREHOUSES = {"w1", "w2", null};
@@ -152,7 +152,7 @@ class RowLevelSecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
         "account_timeline", "worker_jobs", "attachments", "campaign_reports", "campaign_batches",
-        "campaign_recipients"})
+        "campaign_recipients", "lead_imports"})
     void eachCallerSeesExactlyItsTenantsRowsOfItsWarehouseAndTenantWideRows(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -178,7 +178,7 @@ class RowLevelSecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
         "account_timeline", "worker_jobs", "attachments", "campaign_reports", "campaign_batches",
-        "campaign_recipients"})
+        "campaign_recipients", "lead_imports"})
     void updatesAndDeletesNeverReachRowsOutsideTheCallersScope(String table) throws SQLException {
         Map<UUID, Owner> matrix = rows.get(table);
         try (Connection app = Database.connect("vettify_app")) {
@@ -215,7 +215,7 @@ class RowLevelSecurityTest {
     @ParameterizedTest
     @ValueSource(strings = {"accounts", "contacts", "opportunities", "leads", "campaigns", "sales_orders",
         "account_timeline", "worker_jobs", "attachments", "campaign_reports", "campaign_batches",
-        "campaign_recipients"})
+        "campaign_recipients", "lead_imports"})
     void writesOutsideTheCallersTenantOrWarehouseAreRejectedByWithCheck(String table) throws SQLException {
         try (Connection app = Database.connect("vettify_app")) {
             UUID parent = parentOf(table, tenantA);
@@ -333,6 +333,8 @@ class RowLevelSecurityTest {
             case "campaign_reports" -> "campaign_id, job_id, size_bytes, sha256, object_key";
             case "campaign_batches" -> "campaign_id, batch_no, size";
             case "campaign_recipients" -> "campaign_id, email, batch_no";
+            case "lead_imports" -> "status, file_sha256, file_bytes, mapping, total_rows, accepted_rows, imported_rows, "
+                    + "duplicate_rows, invalid_rows, errors, errors_truncated";
             default -> throw new IllegalArgumentException(table);
         };
         String values = switch (table) {
@@ -348,6 +350,7 @@ class RowLevelSecurityTest {
             // unique per campaign: a random batch number, a random address
             case "campaign_batches" -> "(SELECT id FROM crm.campaigns LIMIT 1), floor(random() * 1000000000)::int, 1";
             case "campaign_recipients" -> "(SELECT id FROM crm.campaigns LIMIT 1), gen_random_uuid()::text || '@rls.example', 1";
+            case "lead_imports" -> "'PREVIEWED', repeat('0', 64), 0, '{}'::jsonb, 0, 0, 0, 0, 0, '[]'::jsonb, false";
             case "leads" -> "'row@rls.example'";
             case "campaigns" -> "'Row', 'Subject', '<p>x</p>', '{}'::jsonb";
             default -> "'Row'";
