@@ -32,7 +32,8 @@ public class DevStorageGuard {
                     + " only in the dev and test profiles; active profiles: " + profiles
                     + ". Set VETTIFY_SSE_CUSTOMER_KEY from the tenant's secret store instead.");
         }
-        if (createBucket) {
+        // The bench profile (loopback only, its own MinIO bucket) may create its bucket; a tenant's runtime never does.
+        if (createBucket && !List.of("bench").equals(profiles)) {
             throw new IllegalStateException("vettify.storage.create-bucket is for the dev and test profiles only; active"
                     + " profiles: " + profiles + ". The operator provisions the tenant's bucket.");
         }

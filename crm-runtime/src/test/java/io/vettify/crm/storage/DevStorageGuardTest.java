@@ -16,9 +16,14 @@ class DevStorageGuardTest {
     }
 
     @Test
-    void creatingTheBucketIsRefusedOutsideDevAndTest() {
+    void creatingTheBucketIsRefusedOutsideDevTestAndTheBenchAlone() {
         assertThatThrownBy(() -> DevStorageGuard.check(List.of("platform"), Optional.empty(), true))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("vettify.storage.create-bucket");
+        assertThatThrownBy(() -> DevStorageGuard.check(List.of("bench", "prod"), Optional.empty(), true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("vettify.storage.create-bucket");
+        assertThatCode(() -> DevStorageGuard.check(List.of("bench"), Optional.empty(), true)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> DevStorageGuard.check(List.of("bench"), Optional.of("AAAA"), true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("dev-sse-customer-key");
     }
 
     @Test
