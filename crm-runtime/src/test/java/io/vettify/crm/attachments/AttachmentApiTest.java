@@ -220,6 +220,17 @@ class AttachmentApiTest {
         assertProblem(given().when().get("/v1/crm/attachments/" + java.util.UUID.randomUUID()), 401);
     }
 
+    /** Bodies the fuzzer sent: no part at all, and a part without headers. A client's mistake, so 400, never a 500. */
+    @Test
+    void malformedMultipartBodiesAre400() {
+        String contactId = Fixtures.contact(tenant, "Ana", "Pop", "ana.pop@multipart.example", null);
+        for (String body : List.of("--b0undary--\r\n", "--b0undary\r\n7.15e+133--b0undary--\r\n")) {
+            assertProblem(given().auth().oauth2(TestTokens.token(tenant, null, Scopes.WRITE))
+                    .contentType("multipart/form-data; boundary=b0undary").body(body.getBytes(StandardCharsets.UTF_8))
+                    .post("/v1/crm/contacts/" + contactId + "/attachments"), 400);
+        }
+    }
+
     @Test
     void deleteAllOfRemovesEverySubjectsAttachmentWithItsObjects() throws Exception {
         String contactId = Fixtures.contact(tenant, "Ana", "Erased", "ana@erase.example", null);

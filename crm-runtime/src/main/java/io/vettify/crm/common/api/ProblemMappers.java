@@ -135,7 +135,7 @@ public class ProblemMappers {
                         .entity(Problem.of(ProblemType.UNAVAILABLE, "the database is unavailable; retry shortly"))
                         .build();
             }
-            if (cause instanceof IOException && unreadableMultipart(cause)) {
+            if (unreadableMultipart(cause)) {
                 return respond(Problem.of(ProblemType.MALFORMED_REQUEST,
                         "the multipart/form-data body is malformed or incomplete"));
             }
@@ -155,9 +155,11 @@ public class ProblemMappers {
         return respond(Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; error id " + errorId));
     }
 
-    /** The request's multipart body could not be parsed (e.g. no parts, or cut short): the client's fault. */
+    /** The request's multipart body could not be parsed (no parts, a bad part header, cut short): the client's fault. */
     private static boolean unreadableMultipart(Throwable cause) {
-        return Arrays.stream(cause.getStackTrace())
+        boolean parseFailure = cause instanceof IOException
+                || cause.getClass().getName().endsWith("MultipartParser$MalformedMessageException");
+        return parseFailure && Arrays.stream(cause.getStackTrace())
                 .anyMatch(frame -> frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart."));
     }
 
