@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -95,6 +98,8 @@ public class CampaignResource {
     @POST
     @Path("{id}/send")
     @RolesAllowed(Scopes.CAMPAIGNS)
+    @APIResponse(responseCode = "202", description = "the send started; the campaign is SENDING",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignView.class)))
     public RestResponse<CampaignView> send(UUID id, SendRequest request) {
         rateLimiter.acquire("campaign-send", caller(), sendsPerSecond);
         return RestResponse.accepted(sender.send(id, request));

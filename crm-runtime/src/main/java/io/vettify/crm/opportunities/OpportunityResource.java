@@ -24,6 +24,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -86,6 +89,8 @@ public class OpportunityResource {
     @POST
     @Path("{id}/summary")
     @RolesAllowed(Scopes.WRITE)
+    @APIResponse(responseCode = "202", description = "the ai.summary job was submitted; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
     public RestResponse<JobView> summarize(UUID id, @Valid SummaryRequest request) {
         JobView job = service.summarize(id, request);
         return Accepted.at("/v1/crm/jobs/" + job.id(), job);
