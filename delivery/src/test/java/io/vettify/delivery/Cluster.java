@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.vettify.platform.testing.LocalPlatform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,18 @@ final class Cluster {
                     + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Applies the committed VettifyTenant CRD (crds/), as the chart and `./vettify platform` install it. */
+    static void applyTenantCrd() {
+        try (var crd = Files.newInputStream(Delivery.repo().resolve("crds/vettifytenants.vettify.io-v1.yml"))) {
+            client().load(crd).forceConflicts().serverSideApply();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> client().apiextensions().v1().customResourceDefinitions()
+                .withName("vettifytenants.vettify.io").get().getStatus().getConditions().stream()
+                .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True")));
     }
 
     /** Environment for tools that talk to the platform (helm): its administrator kubeconfig. */

@@ -1,6 +1,8 @@
 package io.vettify.delivery;
 
+import io.vettify.platform.testing.LocalPlatform;
 import io.vettify.platform.testing.LocalServices;
+import io.vettify.platform.testing.MinioEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -54,6 +57,8 @@ class ContainerImageTest {
 
     @Test
     void theOperatorImageStartsAgainstTheLocalPlatform() throws Exception {
+        // The operator refuses to start without its CRD (the chart installs it; on a fresh platform nothing has).
+        Cluster.applyTenantCrd();
         String namespace = Cluster.newNamespace("delivery-operator");
         int port = freePort();
         var environment = new HashMap<>(Cluster.kubeEnvironment());
@@ -85,6 +90,15 @@ class ContainerImageTest {
         keys.initialize(2048);
         environment.put("VETTIFY_DEV_PUBLIC_KEY",
                 Base64.getEncoder().encodeToString(keys.generateKeyPair().getPublic().getEncoded()));
+        // Object storage as `./vettify up` gives it: the local MinIO over TLS and a development SSE-C key.
+        MinioEndpoint minio = LocalPlatform.ensureMinio();
+        environment.put("VETTIFY_MINIO_ENDPOINT", minio.endpoint().toString());
+        environment.put("VETTIFY_MINIO_ROOT_USER", minio.rootUser());
+        environment.put("VETTIFY_MINIO_ROOT_PASSWORD", minio.rootPassword());
+        environment.put("VETTIFY_S3_CA_CERT", Files.readString(minio.caCertificate()));
+        byte[] sseKey = new byte[32];
+        new SecureRandom().nextBytes(sseKey);
+        environment.put("VETTIFY_DEV_SSE_CUSTOMER_KEY", Base64.getEncoder().encodeToString(sseKey));
         Process runtime = start("crm-runtime", List.of("-Dquarkus.profile=dev"), environment);
         try {
             awaitReady(runtime, port);

@@ -29,7 +29,7 @@ class GitOpsManifestsTest {
     private static final List<String> createdNamespaces = new ArrayList<>();
 
     @BeforeAll
-    static void installTheCrds() throws IOException {
+    static void installTheCrds() {
         var client = Cluster.client();
         if (client.apiextensions().v1().customResourceDefinitions().withName("applicationsets.argoproj.io").get() == null) {
             // A platform started before Argo CD's CRDs were part of it: `up` is idempotent and applies them.
@@ -38,9 +38,7 @@ class GitOpsManifestsTest {
         assertThat(client.apiextensions().v1().customResourceDefinitions().withName("applications.argoproj.io").get())
                 .isNotNull();
         // Validation must be against the committed CRD (the operator's tests apply the generated one, equal to it).
-        try (var crd = Files.newInputStream(Delivery.repo().resolve("crds/vettifytenants.vettify.io-v1.yml"))) {
-            client.load(crd).forceConflicts().serverSideApply();
-        }
+        Cluster.applyTenantCrd();
     }
 
     @AfterAll
