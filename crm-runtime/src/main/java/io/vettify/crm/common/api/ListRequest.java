@@ -49,6 +49,9 @@ public class ListRequest {
     }
 
     public String searchText() {
+        if (q != null && q.indexOf('\u0000') >= 0) {
+            throw ProblemException.invalid("q", "must not contain the NUL character (U+0000)");
+        }
         return q == null || q.isBlank() ? null : q.trim();
     }
 }

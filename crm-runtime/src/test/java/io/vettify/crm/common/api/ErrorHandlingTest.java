@@ -3,6 +3,7 @@ package io.vettify.crm.common.api;
 import static io.restassured.RestAssured.given;
 import static io.vettify.crm.testing.Api.as;
 import static io.vettify.crm.testing.Json.obj;
+import static io.vettify.crm.testing.Problems.assertInvalid;
 import static io.vettify.crm.testing.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -82,6 +83,20 @@ class ErrorHandlingTest {
         assertProblem(as(tenant).body(obj("email", List.of("a@b.ro"))).post(BASE + "leads"), 422);
         assertProblem(as(tenant).body(obj("name", obj("first", "x"))).post(BASE + "accounts"), 422);
         assertProblem(as(tenant).body(obj("email", "a@b.ro", "version", "one")).put(BASE + "leads/" + lead), 422);
+    }
+
+    @Test
+    void theNulCharacterPostgresCannotStoreIs422NeverA500() {
+        Map<String, String> rows = rows();
+        // Found by the fuzzer: U+0000 in a search reached PostgreSQL, which refuses it in text ("invalid byte sequence").
+        for (String collection : List.of("accounts", "contacts", "leads", "opportunities", "campaigns")) {
+            assertInvalid(as(tenant).urlEncodingEnabled(false).get(BASE + collection + "?q=a%00b"), "q");
+        }
+        assertInvalid(as(tenant).urlEncodingEnabled(false)
+                .get(BASE + "contacts/" + rows.get("contacts") + "/attachments?q=%00"), "q");
+        assertProblem(as(tenant).body(obj("firstName", "Ana\u0000", "email", "nul@example.ro")).post(BASE + "leads"), 422);
+        as(tenant).queryParam("q", "nul@example.ro").queryParam("count", true).get(BASE + "leads")
+                .then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
