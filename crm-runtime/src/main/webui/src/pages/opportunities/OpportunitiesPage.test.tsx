@@ -19,7 +19,7 @@ const column = (name: string) => screen.getByRole('region', { name });
 describe('OpportunitiesPage', () => {
   it('moves a card at once and puts it back when the API refuses the stage change', async () => {
     const answer = deferred();
-    const fetch = mockFetch((url, init) => {
+    const fetch = mockFetch((_url, init) => {
       if (init?.method === 'POST') return answer.promise;
       return json({ items: [opportunity('o1', 'Carpați licences', 1200), opportunity('o2', 'Delta fleet', 800)], nextCursor: null });
     });
@@ -46,7 +46,7 @@ describe('OpportunitiesPage', () => {
   });
 
   it('keeps the move when the API accepts it, with count and total per column', async () => {
-    mockFetch((url, init) => {
+    mockFetch((_url, init) => {
       if (init?.method === 'POST') return json({ ...opportunity('o1', 'Carpați licences', 1200), stage: 'NEGOTIATION', version: 4 });
       return json({ items: [opportunity('o1', 'Carpați licences', 1200), opportunity('o2', 'Delta fleet', 800)], nextCursor: null });
     });

@@ -62,7 +62,13 @@ public class WebUi {
     }
 
     void install(@Observes Router router) {
-        router.get("/ui").handler(context -> context.redirect("/ui/"));
+        router.get("/ui").handler(context -> {
+            if (context.request().path().equals("/ui")) {
+                context.redirect("/ui/");
+            } else {
+                context.next();
+            }
+        });
         router.get("/ui/*").blockingHandler(this::serve, false);
     }
 
