@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import {
-  AppBar, Box, Button, CircularProgress, Drawer, IconButton, List, ListItemButton, ListItemText, Menu, MenuItem,
+  AppBar, Box, Button, CircularProgress, Drawer, IconButton, List, ListItem, ListItemButton, ListItemText, Menu, MenuItem,
   Toolbar, Typography, TextField,
 } from '@mui/material';
 import { useAuth } from '../auth/auth';
@@ -62,15 +62,16 @@ export function AppShell() {
         <nav aria-label={t('nav.label')}>
           <List>
             {nav.map((item) => (
-              <ListItemButton
-                key={item.path}
-                component={NavLink}
-                to={item.path}
-                end={item.path === '/'}
-                sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 'bold' } }}
-              >
-                <ListItemText primary={t(item.labelKey)} />
-              </ListItemButton>
+              <ListItem key={item.path} disablePadding>
+                <ListItemButton
+                  component={NavLink}
+                  to={item.path}
+                  end={item.path === '/'}
+                  sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 'bold' } }}
+                >
+                  <ListItemText primary={t(item.labelKey)} />
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         </nav>

@@ -25,14 +25,14 @@ describe('OpportunitiesPage', () => {
     });
     renderPage(<OpportunitiesPage />);
     await screen.findByText('Carpați licences');
-    expect(within(column('Prospecting')).getByTestId('column-summary')).toHaveTextContent('2 opportunities');
+    expect(within(column('Prospecting')).getByTestId('column-summary')).toHaveTextContent('Count 2');
 
     await userEvent.selectOptions(screen.getByLabelText('Move Carpați licences to stage'), 'PROPOSAL');
 
     // optimistic: in Proposal before the API answered
     expect(within(column('Proposal')).getByText('Carpați licences')).toBeInTheDocument();
-    expect(within(column('Proposal')).getByTestId('column-summary')).toHaveTextContent('1 opportunities');
-    expect(within(column('Prospecting')).getByTestId('column-summary')).toHaveTextContent('1 opportunities');
+    expect(within(column('Proposal')).getByTestId('column-summary')).toHaveTextContent('Count 1');
+    expect(within(column('Prospecting')).getByTestId('column-summary')).toHaveTextContent('Count 1');
     const post = fetch.mock.calls.find(([, init]) => init?.method === 'POST')!;
     expect(String(post[0])).toBe('/v1/crm/opportunities/o1/stage');
     expect(JSON.parse(String(post[1]!.body))).toEqual({ stage: 'PROPOSAL', version: 3 });
@@ -41,7 +41,7 @@ describe('OpportunitiesPage', () => {
 
     await waitFor(() => expect(within(column('Prospecting')).getByText('Carpați licences')).toBeInTheDocument());
     expect(within(column('Proposal')).queryByText('Carpați licences')).not.toBeInTheDocument();
-    expect(within(column('Prospecting')).getByTestId('column-summary')).toHaveTextContent('2 opportunities');
+    expect(within(column('Prospecting')).getByTestId('column-summary')).toHaveTextContent('Count 2');
     expect(await screen.findByText(/The stage change was refused: the opportunity was changed by someone else/)).toBeInTheDocument();
   });
 
@@ -52,10 +52,10 @@ describe('OpportunitiesPage', () => {
     });
     renderPage(<OpportunitiesPage />);
     await screen.findByText('Carpați licences');
-    expect(within(column('Prospecting')).getByTestId('column-summary')).toHaveTextContent(/2 opportunities · RON\s2,000\.00/);
+    expect(within(column('Prospecting')).getByTestId('column-summary')).toHaveTextContent(/Count 2 · RON\s2,000\.00/);
     await userEvent.selectOptions(screen.getByLabelText('Move Carpați licences to stage'), 'NEGOTIATION');
     expect(await screen.findByText('Stage changed')).toBeInTheDocument();
     expect(within(column('Negotiation')).getByText('Carpați licences')).toBeInTheDocument();
-    expect(within(column('Negotiation')).getByTestId('column-summary')).toHaveTextContent(/1 opportunities · RON\s1,200\.00/);
+    expect(within(column('Negotiation')).getByTestId('column-summary')).toHaveTextContent(/Count 1 · RON\s1,200\.00/);
   });
 });

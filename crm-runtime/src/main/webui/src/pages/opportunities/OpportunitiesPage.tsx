@@ -68,7 +68,7 @@ function Column({ stage, items, children }: { stage: Stage; items: Opportunity[]
       component="section"
       aria-label={t(`stage.${stage}`)}
       data-stage={stage}
-      sx={{ p: 1, minWidth: 220, flex: '1 0 220px', bgcolor: isOver ? 'action.hover' : 'background.paper', minHeight: 300 }}
+      sx={{ p: 1, minWidth: 160, flex: '1 1 160px', bgcolor: isOver ? 'action.hover' : 'background.paper', minHeight: 300 }}
     >
       <Typography variant="h6" component="h2">
         {t(`stage.${stage}`)}
