@@ -104,7 +104,7 @@ export function AuthProvider({ config, children }: { config: UiConfig; children:
       name: (user.profile.name as string) ?? user.profile.preferred_username ?? user.profile.sub,
       scopes,
       can: (scope) => scopes.includes(scope),
-      signOut: () => void manager.signoutRedirect({ id_token_hint: user.id_token }).then(() => manager.removeUser()),
+      signOut: () => void manager.removeUser().then(() => manager.signoutRedirect({ id_token_hint: user.id_token })),
     };
   }, [user, manager, config]);
 
