@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loginAs } from './support/login';
+import { ensurePageData } from './support/demo-data';
 
 /** docs/ui/ of the repository this spec is in. */
 function screenshotDir(): string {
@@ -43,6 +44,7 @@ for (const theme of ['light', 'dark'] as const) {
   test.describe(`every page in the ${theme} theme`, () => {
     test.beforeEach(async ({ page }) => {
       await loginAs(page, 'demo-admin');
+      await ensurePageData(page);
       await page.evaluate((t) => localStorage.setItem('theme', t), theme);
     });
 
