@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Link, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
@@ -7,7 +7,6 @@ import type { Account, Page } from '../../api/types';
 import { useT } from '../../i18n';
 import { useDebounced } from '../leads/LeadsPage';
 import { ComplianceChip } from './ComplianceChip';
-import { useEffect } from 'react';
 
 export default function AccountsPage() {
   const t = useT();

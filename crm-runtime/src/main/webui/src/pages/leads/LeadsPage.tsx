@@ -68,8 +68,8 @@ export default function LeadsPage() {
   };
 
   useEffect(() => {
+    // Only a settled search changes the URL (replacing the entry: one history step per search, not per key).
     if ((params.get('q') ?? '') !== debounced) update({ q: debounced || null }, true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
   const path = leadsQuery(params);
