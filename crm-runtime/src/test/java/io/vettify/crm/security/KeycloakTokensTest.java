@@ -44,7 +44,7 @@ class KeycloakTokensTest {
     }
 
     private static String uniqueEmail() {
-        return "kc-" + UUID.randomUUID() + "@example.ro";
+        return "kc-" + UUID.randomUUID() + "@keycloak-test.example";
     }
 
     @Test

@@ -188,6 +188,7 @@ public class ProblemMappers {
             case "23505" -> Problem.of(ProblemType.CONFLICT, "a resource with the same unique value already exists");
             case "23503" -> Problem.of(ProblemType.CONFLICT, "the resource is referenced by other resources or references one that does not exist");
             case "23514", "22001", "22003" -> Problem.of(ProblemType.VALIDATION, "a value is out of its allowed range");
+            case "22021" -> Problem.of(ProblemType.VALIDATION, "a text value contains a character that cannot be stored (e.g. NUL)");
             case "42501" -> Problem.of(ProblemType.FORBIDDEN, "the change is outside your tenant or warehouse");
             case "40001", "40P01" -> Problem.of(ProblemType.CONFLICT, "a concurrent change conflicted with this one; retry");
             default -> null;

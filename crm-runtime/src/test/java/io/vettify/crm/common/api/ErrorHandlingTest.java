@@ -57,6 +57,12 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void aNulCharacterInTextIsAValidationProblemNotAServerError() {
+        // Found by the API fuzzer: PostgreSQL cannot store U+0000 in text (SQLSTATE 22021).
+        assertProblem(as(tenant).body(obj("name", "Carpați\u0000 SRL")).post("/v1/crm/accounts"), 422);
+    }
+
+    @Test
     void malformedJsonIs400() {
         Map<String, String> rows = rows();
         for (String collection : List.of("accounts", "contacts", "leads", "opportunities", "campaigns")) {
