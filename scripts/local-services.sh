@@ -4,6 +4,12 @@
 # only the processes this script started (by their pid files).
 #
 #   scripts/local-services.sh up|down|status|env|restart-postgres
+#   scripts/local-services.sh keycloak up|down|status
+#   scripts/local-services.sh chromium          (Debian's Chromium for the browser tests; installs it once)
+#
+# Keycloak (the identity provider of the web UI, docs/security.md) is separate from `up`: ./vettify up and the tests
+# that need it start it. Its distribution comes from Maven Central (org.keycloak:keycloak-quarkus-dist), it runs on
+# the Temurin 25 JDK in dev mode (H2 file store under $VETTIFY_STATE/keycloak) and imports scripts/keycloak/vettify-realm.json.
 #
 # VETTIFY_SERVICES_EXTERNAL=1 (CI's service containers, .github/workflows/ci.yml): PostgreSQL 17, Redis and RabbitMQ
 # already listen on 127.0.0.1 at the VETTIFY_*_PORT ports; `up` only waits for them and creates the roles and
@@ -39,6 +45,14 @@ RABBIT_DIR=$STATE_DIR/rabbitmq
 CREDENTIALS=$STATE_DIR/credentials.env
 
 DATABASES=(vettify vettify_test vettify_bench)
+
+KEYCLOAK_VERSION=26.7.3
+KEYCLOAK_PORT=${VETTIFY_KEYCLOAK_PORT:-8180}
+KEYCLOAK_MANAGEMENT_PORT=${VETTIFY_KEYCLOAK_MANAGEMENT_PORT:-9180}
+KEYCLOAK_DIST=$CACHE_DIR/keycloak-$KEYCLOAK_VERSION
+KEYCLOAK_JAVA_HOME=${VETTIFY_KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+KEYCLOAK_DIR=$STATE_DIR/keycloak
+KEYCLOAK_REALM=$REPO_DIR/scripts/keycloak/vettify-realm.json
 EXTERNAL=${VETTIFY_SERVICES_EXTERNAL:-}
 
 log() { printf '[services] %s\n' "$*" >&2; }
@@ -248,6 +262,113 @@ stop_rabbitmq() {
   ERL_EPMD_ADDRESS=127.0.0.1 epmd -kill >/dev/null 2>&1 || true
 }
 
+# ---------------------------------------------------------------- Keycloak
+install_keycloak() {
+  [ -x "$KEYCLOAK_DIST/bin/kc.sh" ] && return 0
+  apt_install unzip:unzip
+  log "fetching Keycloak $KEYCLOAK_VERSION (org.keycloak:keycloak-quarkus-dist) from Maven Central"
+  local tmp; tmp=$(mktemp -d)
+  "$REPO_DIR/mvnw" -q -B --no-transfer-progress dependency:copy \
+    -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$tmp" >&2
+  (cd "$tmp" && unzip -q ./keycloak-quarkus-dist-*.zip)
+  mkdir -p "$CACHE_DIR"
+  rm -rf "$KEYCLOAK_DIST"
+  mv "$tmp/keycloak-$KEYCLOAK_VERSION" "$KEYCLOAK_DIST"
+  rm -rf "$tmp"
+}
+
+keycloak_url() { printf 'http://localhost:%s' "$KEYCLOAK_PORT"; }
+keycloak_ready() { curl -fsS -o /dev/null "http://127.0.0.1:$KEYCLOAK_PORT/realms/vettify/.well-known/openid-configuration" 2>/dev/null; }
+
+# Each state directory gets its own Keycloak home (start-dev re-augments into lib/quarkus and keeps its H2 store
+# and the realm to import under data/), sharing the 170 MB of libraries with the cached distribution.
+prepare_keycloak_home() {
+  local home=$KEYCLOAK_DIR/home
+  if [ ! -f "$home/.version" ] || [ "$(cat "$home/.version")" != "$KEYCLOAK_VERSION" ]; then
+    rm -rf "$home"; mkdir -p "$home/lib"
+    cp -r "$KEYCLOAK_DIST/bin" "$KEYCLOAK_DIST/conf" "$KEYCLOAK_DIST/themes" "$KEYCLOAK_DIST/providers" "$home/"
+    cp -r "$KEYCLOAK_DIST/lib/app" "$KEYCLOAK_DIST/lib/quarkus" "$KEYCLOAK_DIST/lib/quarkus-run.jar" "$home/lib/"
+    ln -s "$KEYCLOAK_DIST/lib/lib" "$home/lib/lib"
+    echo "$KEYCLOAK_VERSION" > "$home/.version"
+  fi
+  # A changed realm file is imported afresh: the development store is dropped (demo users and clients only).
+  local digest; digest=$(sha256sum "$KEYCLOAK_REALM" | cut -d' ' -f1)
+  if [ ! -f "$home/data/import/.digest" ] || [ "$(cat "$home/data/import/.digest")" != "$digest" ]; then
+    rm -rf "$home/data/h2" "$home/data/import"
+    mkdir -p "$home/data/import"
+    cp "$KEYCLOAK_REALM" "$home/data/import/vettify-realm.json"
+    echo "$digest" > "$home/data/import/.digest"
+  fi
+}
+
+start_keycloak() {
+  [ -x "$KEYCLOAK_JAVA_HOME/bin/java" ] || die "Keycloak needs Java 21+: no JDK at $KEYCLOAK_JAVA_HOME (set VETTIFY_KEYCLOAK_JAVA_HOME)"
+  mkdir -p "$KEYCLOAK_DIR"
+  if pid_alive "$KEYCLOAK_DIR/keycloak.pid"; then
+    log "Keycloak already running on $(keycloak_url)"
+  else
+    if (exec 3<>"/dev/tcp/127.0.0.1/$KEYCLOAK_PORT") 2>/dev/null; then
+      die "port $KEYCLOAK_PORT is taken by another program: stop it or set VETTIFY_KEYCLOAK_PORT"
+    fi
+    install_keycloak
+    prepare_keycloak_home
+    log "starting Keycloak $KEYCLOAK_VERSION on $(keycloak_url) (log: $KEYCLOAK_DIR/keycloak.log)"
+    # The bootstrap administrator (master realm) is a development-only credential, like the demo users' password;
+    # tests use it to end sessions through the admin API. Keycloak runs in a session of its own (setsid), without
+    # the lock's descriptor 9, and its pid file names that session's leader (kc.sh execs Java).
+    (
+      cd "$KEYCLOAK_DIR"
+      export JAVA_HOME=$KEYCLOAK_JAVA_HOME JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m"
+      export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=dev-only-keycloak-admin
+      exec 9>&-
+      # The fixed hostname keeps the issuer the same however Keycloak is reached (localhost or 127.0.0.1).
+      nohup setsid "$KEYCLOAK_DIR/home/bin/kc.sh" start-dev --import-realm \
+        --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+        --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" --http-management-host=127.0.0.1 \
+        --hostname="$(keycloak_url)" --health-enabled=true > "$KEYCLOAK_DIR/keycloak.log" 2>&1 < /dev/null &
+      echo $! > "$KEYCLOAK_DIR/keycloak.pid"
+    )
+  fi
+  local deadline=$((SECONDS + 240))
+  until keycloak_ready; do
+    pid_alive "$KEYCLOAK_DIR/keycloak.pid" || die "Keycloak exited during start-up (see $KEYCLOAK_DIR/keycloak.log)"
+    [ $SECONDS -lt $deadline ] || die "Keycloak's realm vettify did not answer within 240 s (see $KEYCLOAK_DIR/keycloak.log)"
+    sleep 1
+  done
+  log "Keycloak ready: issuer $(keycloak_url)/realms/vettify"
+}
+
+stop_keycloak() {
+  pid_alive "$KEYCLOAK_DIR/keycloak.pid" || { rm -f "$KEYCLOAK_DIR/keycloak.pid"; return 0; }
+  log "stopping Keycloak"
+  local pid; pid=$(cat "$KEYCLOAK_DIR/keycloak.pid")
+  # kc.sh runs Java in its own session (setsid): end the whole process group.
+  kill -- "-$pid" 2>/dev/null || kill "$pid"
+  local deadline=$((SECONDS + 30))
+  while kill -0 "$pid" 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || kill -9 -- "-$pid" 2>/dev/null || true
+    sleep 0.2
+  done
+  rm -f "$KEYCLOAK_DIR/keycloak.pid"
+}
+
+keycloak_status() {
+  if pid_alive "$KEYCLOAK_DIR/keycloak.pid"; then
+    echo "keycloak    running  $(keycloak_url)  (realm vettify, log $KEYCLOAK_DIR/keycloak.log)"
+  else
+    echo "keycloak    stopped"
+  fi
+}
+
+keycloak() {
+  case "${1:-status}" in
+    up) lock; start_keycloak ;;
+    down) lock; stop_keycloak ;;
+    status) keycloak_status ;;
+    *) die "usage: $0 keycloak up|down|status" ;;
+  esac
+}
+
 # ---------------------------------------------------------------- commands
 status() {
   ensure_credentials
@@ -310,7 +431,9 @@ case "${1:-}" in
     stop_redis
     stop_postgres
     ;;
-  status) status ;;
+  status) status; keycloak_status ;;
+  keycloak) shift; keycloak "$@" ;;
+  chromium) lock; apt_install chromium:chromium; command -v chromium ;;
   restart-postgres)
     # A fault for robustness checks (./vettify bench api): every connection drops, the server comes back.
     lock
@@ -321,7 +444,8 @@ case "${1:-}" in
   env)
     ensure_credentials
     printf 'export VETTIFY_PG_PORT=%s\nexport VETTIFY_REDIS_PORT=%s\nexport VETTIFY_AMQP_PORT=%s\n' "$PG_PORT" "$REDIS_PORT" "$AMQP_PORT"
+    printf 'export VETTIFY_KEYCLOAK_URL=%s\n' "$(keycloak_url)"
     grep -v '^#' "$CREDENTIALS" | sed 's/^/export /'
     ;;
-  *) echo "usage: $0 up|down|status|env|restart-postgres" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|env|restart-postgres|keycloak up|down|status" >&2; exit 2 ;;
 esac

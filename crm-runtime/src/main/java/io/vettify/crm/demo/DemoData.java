@@ -225,7 +225,7 @@ public class DemoData {
         return WAREHOUSES[accountIndex % WAREHOUSES.length];
     }
 
-    private static UUID id(String tenant, String kind, int index) {
+    static UUID id(String tenant, String kind, int index) {
         return UUID.nameUUIDFromBytes((tenant + ":" + kind + ":" + index).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Gives the tests the real local services through the project's one mechanism, {@code scripts/local-services.sh}
- * (idempotent: it starts only what is not running), a fresh signing key for test tokens, and the reference workers
+ * (idempotent: it starts only what is not running) and Keycloak, a fresh signing key for test tokens, and the reference workers
  * (the stand-in fleet) answering on the test broker.
  */
 public class LocalServicesResource implements QuarkusTestResourceLifecycleManager {
@@ -21,12 +21,17 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         Map<String, String> env = services();
+        // Keycloak runs before the runtime starts: a runtime started without it refuses Keycloak tokens until it
+        // restarts (the issuer-resolved tenant is not taken up later), while dev tokens work either way.
+        LocalServices.ensureKeycloak();
         startReferenceWorkers();
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", jdbcUrl());
         config.put("quarkus.datasource.password", env.get("VETTIFY_DB_APP_PASSWORD"));
         config.put("vettify.schema.owner.password", env.get("VETTIFY_DB_OWNER_PASSWORD"));
         config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
+        // Keycloak's issuer (tenant keycloak).
+        config.put("vettify.ui.oidc.authority", LocalServices.keycloakUrl() + "/realms/vettify");
         config.put("rabbitmq-port", env.get("VETTIFY_AMQP_PORT"));
         config.put("quarkus.redis.hosts", redisUrl());
         config.put("vettify.audit.dev-key-file",

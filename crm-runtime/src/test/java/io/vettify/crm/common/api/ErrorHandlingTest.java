@@ -95,6 +95,7 @@ class ErrorHandlingTest {
         assertInvalid(as(tenant).urlEncodingEnabled(false)
                 .get(BASE + "contacts/" + rows.get("contacts") + "/attachments?q=%00"), "q");
         assertProblem(as(tenant).body(obj("firstName", "Ana\u0000", "email", "nul@example.ro")).post(BASE + "leads"), 422);
+        assertProblem(as(tenant).body(obj("name", "Carpați\u0000 SRL")).post(BASE + "accounts"), 422);
         as(tenant).queryParam("q", "nul@example.ro").queryParam("count", true).get(BASE + "leads")
                 .then().statusCode(200).body("total", equalTo(0));
     }
