@@ -5,6 +5,7 @@
 #
 #   scripts/local-services.sh up|down|status|env|restart-postgres
 #   scripts/local-services.sh keycloak up|down|status
+#   scripts/local-services.sh chromium          (Debian's Chromium for the browser tests; installs it once)
 #
 # Keycloak (the identity provider of the web UI, docs/security.md) is separate from `up`: ./vettify up and the tests
 # that need it start it. Its distribution comes from Maven Central (org.keycloak:keycloak-quarkus-dist), it runs on
@@ -432,6 +433,7 @@ case "${1:-}" in
     ;;
   status) status; keycloak_status ;;
   keycloak) shift; keycloak "$@" ;;
+  chromium) lock; apt_install chromium:chromium; command -v chromium ;;
   restart-postgres)
     # A fault for robustness checks (./vettify bench api): every connection drops, the server comes back.
     lock

@@ -27,6 +27,8 @@ public class LocalServicesResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.password", env.get("VETTIFY_DB_APP_PASSWORD"));
         config.put("vettify.schema.owner.password", env.get("VETTIFY_DB_OWNER_PASSWORD"));
         config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
+        // Keycloak's issuer; Keycloak itself is started only by the tests that log in there (KeycloakTokens).
+        config.put("vettify.ui.oidc.authority", LocalServices.keycloakUrl() + "/realms/vettify");
         config.put("rabbitmq-port", env.get("VETTIFY_AMQP_PORT"));
         config.put("quarkus.redis.hosts", redisUrl());
         config.put("vettify.audit.dev-key-file",

@@ -3,6 +3,7 @@ package io.vettify.platform.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The local PostgreSQL 17, RabbitMQ and Redis through the project's one mechanism, {@code scripts/local-services.sh}
- * (idempotent: it starts only what is not running). Started once per JVM; stopped by {@code ./vettify down}.
+ * (idempotent: it starts only what is not running), and Keycloak for the tests that need it. Started once per JVM;
+ * stopped by {@code ./vettify down}.
  */
 public final class LocalServices {
 
     private static Map<String, String> environment;
+    private static boolean keycloakStarted;
 
     private LocalServices() {
     }
@@ -26,6 +29,19 @@ public final class LocalServices {
             environment = parse(run("env"));
         }
         return environment;
+    }
+
+    /** Starts the local Keycloak (realm vettify, demo users) unless it runs, and waits for its realm to answer. */
+    public static synchronized void ensureKeycloak() {
+        if (!keycloakStarted) {
+            run("keycloak", "up");
+            keycloakStarted = true;
+        }
+    }
+
+    /** The local Keycloak's base URL (http://localhost:PORT): its issuer is {@code keycloakUrl() + "/realms/vettify"}. */
+    public static String keycloakUrl() {
+        return env().get("VETTIFY_KEYCLOAK_URL");
     }
 
     public static int pgPort() {
@@ -50,17 +66,19 @@ public final class LocalServices {
         });
     }
 
-    private static String run(String command) {
+    private static String run(String... command) {
         var script = LocalPlatform.repoRoot().resolve("scripts/local-services.sh");
+        var commandLine = new ArrayList<>(List.of("bash", script.toString()));
+        commandLine.addAll(List.of(command));
         try {
-            var builder = new ProcessBuilder(List.of("bash", script.toString(), command))
+            var builder = new ProcessBuilder(commandLine)
                     .redirectError(ProcessBuilder.Redirect.INHERIT);
             builder.environment().put("VETTIFY_STATE", LocalPlatform.stateDir().toString());
             var process = builder.start();
             process.getOutputStream().close();
             var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException(script + " " + command + " failed");
+                throw new IllegalStateException(script + " " + String.join(" ", command) + " failed");
             }
             return output;
         } catch (IOException e) {
