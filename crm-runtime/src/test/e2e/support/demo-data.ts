@@ -1,14 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-
-/** The signed-in user's access token, as the SPA keeps it (oidc-client-ts in sessionStorage). */
-export async function accessToken(page: Page): Promise<string> {
-  const token = await page.evaluate(() => {
-    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
-    return key ? (JSON.parse(sessionStorage.getItem(key)!).access_token as string) : null;
-  });
-  expect(token, 'signed in').toBeTruthy();
-  return token!;
-}
+import { accessToken } from './login';
 
 /**
  * Makes sure the signed-in user's tenant has a lead, a converted lead (an account with a contact and an opportunity)
