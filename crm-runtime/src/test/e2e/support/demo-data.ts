@@ -35,3 +35,15 @@ export async function ensurePageData(page: Page): Promise<void> {
     expect(campaign.status()).toBe(201);
   }
 }
+
+/**
+ * Deletes what a spec created in a shared tenant (demo, globex), so the demo data keeps its documented size
+ * (DemoDataTest) however often the browser tests run against the same database.
+ */
+export async function deleteCreated(page: Page, ...paths: string[]): Promise<void> {
+  const headers = { Authorization: `Bearer ${await accessToken(page)}` };
+  for (const path of paths) {
+    const response = await page.request.delete(`/v1/crm/${path}`, { headers });
+    expect(response.status(), `DELETE ${path}: ${await response.text()}`).toBe(204);
+  }
+}
