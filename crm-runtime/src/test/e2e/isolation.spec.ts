@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createLead, loginAs } from './support/login';
+import { deleteCreated } from './support/demo-data';
 
 async function signedIn(browser: Browser, username: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -17,12 +18,12 @@ test('globex-sales sees none of demo\'s rows in the leads grid', async ({ browse
   const globexEmail = `globex-only.${run}@globex.example`;
 
   const demo = await signedIn(browser, 'demo-sales');
-  await createLead(demo, demoEmail, 'Demo');
+  const demoLead = await createLead(demo, demoEmail, 'Demo');
   await demo.goto('/ui/leads?q=' + encodeURIComponent(demoEmail));
   await expect(grid(demo).getByText(demoEmail)).toBeVisible();
 
   const globex = await signedIn(browser, 'globex-sales');
-  await createLead(globex, globexEmail, 'Globex');
+  const globexLead = await createLead(globex, globexEmail, 'Globex');
   await globex.goto('/ui/leads');
   await expect(grid(globex).getByText(globexEmail)).toBeVisible();
   await expect(grid(globex).getByText(demoEmail)).toHaveCount(0);
@@ -32,12 +33,15 @@ test('globex-sales sees none of demo\'s rows in the leads grid', async ({ browse
   await globex.goto('/ui/leads?q=' + encodeURIComponent(demoEmail));
   await expect(grid(globex).getByText(globexEmail)).toHaveCount(0);
   await expect(grid(globex).getByText(demoEmail)).toHaveCount(0);
+
+  await deleteCreated(demo, `leads/${demoLead}`);
+  await deleteCreated(globex, `leads/${globexLead}`);
 });
 
 test('demo-marketing sees the leads but no write actions on them', async ({ browser }) => {
   const email = `marketing-view.${Date.now().toString(36)}@demo.example`;
   const sales = await signedIn(browser, 'demo-sales');
-  await createLead(sales, email, 'Marketing');
+  const lead = await createLead(sales, email, 'Marketing');
 
   const marketing = await signedIn(browser, 'demo-marketing');
   await marketing.goto('/ui/leads?q=' + encodeURIComponent(email));
@@ -54,4 +58,6 @@ test('demo-marketing sees the leads but no write actions on them', async ({ brow
       await expect(marketing.getByRole(role, { name, exact: true })).toHaveCount(0);
     }
   }
+
+  await deleteCreated(sales, `leads/${lead}`);
 });

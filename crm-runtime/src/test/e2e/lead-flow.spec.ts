@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs } from './support/login';
+import { accessToken, loginAs } from './support/login';
+import { deleteCreated } from './support/demo-data';
 
 /** Drags with the pointer, in steps, as a person would (dnd-kit starts a drag after 5 px). */
 async function drag(page: Page, from: ReturnType<Page['getByRole']>, to: ReturnType<Page['getByRole']>) {
@@ -29,6 +30,8 @@ test('a sales user creates a lead, qualifies and converts it, and drags the oppo
   await page.goto('/ui/leads?q=' + encodeURIComponent(email));
   await expect(page.getByRole('link', { name: email })).toBeVisible();
   await page.getByRole('link', { name: email }).click();
+  await expect(page.getByRole('heading', { level: 1, name: email })).toBeVisible();
+  const leadUrl = page.url();
 
   await page.getByRole('button', { name: 'Qualify and convert' }).click();
   const wizard = page.getByRole('dialog', { name: 'Qualify and convert' });
@@ -48,4 +51,10 @@ test('a sales user creates a lead, qualifies and converts it, and drags the oppo
   await page.reload();
   await expect(page.getByRole('region', { name: 'Proposal' }).getByRole('article', { name: opportunity })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Qualification' }).getByRole('article', { name: opportunity })).toHaveCount(0);
+
+  const leadId = new URL(leadUrl).pathname.split('/').at(-1)!;
+  const lead = await (await page.request.get(`/v1/crm/leads/${leadId}`, { headers: { Authorization: `Bearer ${await accessToken(page)}` } })).json();
+  expect(lead.status).toBe('CONVERTED');
+  await deleteCreated(page, `leads/${leadId}`, `opportunities/${lead.convertedOpportunityId}`,
+    `contacts/${lead.convertedContactId}`, `accounts/${lead.convertedAccountId}`);
 });

@@ -1,14 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-
-/** The signed-in user's access token, as the SPA keeps it (oidc-client-ts in sessionStorage). */
-export async function accessToken(page: Page): Promise<string> {
-  const token = await page.evaluate(() => {
-    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
-    return key ? (JSON.parse(sessionStorage.getItem(key)!).access_token as string) : null;
-  });
-  expect(token, 'signed in').toBeTruthy();
-  return token!;
-}
+import { accessToken } from './login';
 
 /**
  * Makes sure the signed-in user's tenant has a lead, a converted lead (an account with a contact and an opportunity)
@@ -42,5 +33,17 @@ export async function ensurePageData(page: Page): Promise<void> {
       data: { name: `Spring webinar ${run}`, subject: 'Join our pipeline webinar', bodyHtml: '<p>Bună ziua!</p>', audience: { statuses: ['QUALIFIED'], sources: [], includeContacts: true } },
     });
     expect(campaign.status()).toBe(201);
+  }
+}
+
+/**
+ * Deletes what a spec created in a shared tenant (demo, globex), so the demo data keeps its documented size
+ * (DemoDataTest) however often the browser tests run against the same database.
+ */
+export async function deleteCreated(page: Page, ...paths: string[]): Promise<void> {
+  const headers = { Authorization: `Bearer ${await accessToken(page)}` };
+  for (const path of paths) {
+    const response = await page.request.delete(`/v1/crm/${path}`, { headers });
+    expect(response.status(), `DELETE ${path}: ${await response.text()}`).toBe(204);
   }
 }

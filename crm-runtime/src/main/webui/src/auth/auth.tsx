@@ -23,6 +23,7 @@ export function StaticAuthProvider({ auth, children }: { auth: Auth; children: R
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
 }
 
+const REAUTH_KEY = 'vettify.reauth-at';
 const SCOPES = 'openid profile crm/read crm/write crm/campaigns crm/admin';
 
 function userManager(config: UiConfig): UserManager {
@@ -95,6 +96,13 @@ export function AuthProvider({ config, children }: { config: UiConfig; children:
       apiBase: config.apiBase,
       token: () => user?.access_token,
       onUnauthorized: () => {
+        // A fresh login the API refuses at once (e.g. a wrong audience) must not bounce between the two forever.
+        const last = Number(sessionStorage.getItem(REAUTH_KEY) ?? 0);
+        if (Date.now() - last < 60_000) {
+          setError('the API refused the new session (401)');
+          return;
+        }
+        sessionStorage.setItem(REAUTH_KEY, String(Date.now()));
         void manager.removeUser().then(() => manager.signinRedirect({ state: currentPath() }));
       },
     });
