@@ -170,7 +170,7 @@ export default function LeadsPage() {
                   {t('leads.email')}
                 </TableSortLabel>
               </TableCell>
-              <TableCell>{t('leads.lastName')}</TableCell>
+              <TableCell>{t('leads.name')}</TableCell>
               <TableCell>{t('leads.company')}</TableCell>
               <TableCell>{t('common.status')}</TableCell>
               <TableCell sortDirection={sort.endsWith('score') ? (sort.startsWith('-') ? 'desc' : 'asc') : false}>
