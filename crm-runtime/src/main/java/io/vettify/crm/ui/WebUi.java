@@ -36,7 +36,7 @@ public class WebUi {
             "css", "text/css; charset=utf-8", "json", "application/json", "svg", "image/svg+xml",
             "png", "image/png", "ico", "image/x-icon", "woff2", "font/woff2", "map", "application/json");
 
-    private final Map<String, Optional<Asset>> assets = new ConcurrentHashMap<>();
+    private final Map<String, Asset> assets = new ConcurrentHashMap<>();
     private final String contentSecurityPolicy;
     private final Asset config;
 
@@ -92,18 +92,19 @@ public class WebUi {
         }
     }
 
+    /** Only files that exist are kept: a miss is not cached, so probing made-up paths cannot grow the map. */
     private Optional<Asset> asset(String file) {
-        return assets.computeIfAbsent(file, name -> {
+        return Optional.ofNullable(assets.computeIfAbsent(file, name -> {
             try (InputStream in = WebUi.class.getClassLoader().getResourceAsStream(ROOT + name)) {
                 if (in == null) {
-                    return Optional.empty();
+                    return null;
                 }
                 String extension = name.substring(name.lastIndexOf('.') + 1);
-                return Optional.of(Asset.of(in.readAllBytes(), TYPES.getOrDefault(extension, "application/octet-stream")));
+                return Asset.of(in.readAllBytes(), TYPES.getOrDefault(extension, "application/octet-stream"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }));
     }
 
     private static void send(RoutingContext context, Asset asset, String cacheControl) {
