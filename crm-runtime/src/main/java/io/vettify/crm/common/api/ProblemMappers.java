@@ -21,10 +21,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
@@ -125,7 +130,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : causesOf(e)) {
             if (cause instanceof ProblemException problem) {
                 return problem(problem);
             }
@@ -153,6 +158,27 @@ public class ProblemMappers {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s", errorId);
         return respond(Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; error id " + errorId));
+    }
+
+    /**
+     * The exception, its causes and what they suppressed, nearest first. A commit that failed reaches us as the
+     * transaction manager's RollbackException with the database's error only among its suppressed exceptions.
+     */
+    private static List<Throwable> causesOf(Throwable e) {
+        List<Throwable> causes = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
+        while (!pending.isEmpty()) {
+            Throwable next = pending.removeFirst();
+            if (seen.add(next)) {
+                causes.add(next);
+                if (next.getCause() != null) {
+                    pending.addLast(next.getCause());
+                }
+                pending.addAll(Arrays.asList(next.getSuppressed()));
+            }
+        }
+        return causes;
     }
 
     /** The request's multipart body could not be parsed (no parts, a bad part header, cut short): the client's fault. */
