@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * A keyset-paginated list query over one entity: filters, text search, a sort key with the id as tie-breaker,
@@ -88,7 +89,10 @@ public final class ListQuery<E> {
         String direction = descending ? " desc" : " asc";
         String hql = "from " + entityType.getSimpleName() + " e" + whereClause(where)
                 + " order by e." + key.property() + direction + ", e.id" + direction;
-        TypedQuery<E> query = entityManager.createQuery(hql, entityType).setMaxResults(limit + 1);
+        // A page is only ever read and turned into views: read-only entities keep no snapshot and are skipped by the
+        // dirty check at commit (the largest share of a list request's CPU in the bench profile was Hibernate's).
+        TypedQuery<E> query = entityManager.createQuery(hql, entityType).setMaxResults(limit + 1)
+                .setHint(HibernateHints.HINT_READ_ONLY, true);
         queryParameters.forEach(query::setParameter);
         List<E> rows = query.getResultList();
 
