@@ -30,6 +30,13 @@ public record BenchSettings(
 
     public static final String[] WAREHOUSES = {"wh-1", "wh-2"};
 
+    public BenchSettings {
+        if (leadsPerTenant < 10 || leadsPerTenant % 10 != 0) {
+            // leads with n % 10 = 0 or 1 are seeded into the two warehouses; the scenarios pick from whole tens
+            throw new IllegalArgumentException("bench.leadsPerTenant must be a multiple of 10, got " + leadsPerTenant);
+        }
+    }
+
     public static BenchSettings fromSystemProperties() {
         return new BenchSettings(
                 property("bench.baseUrl", "http://127.0.0.1:8080"),

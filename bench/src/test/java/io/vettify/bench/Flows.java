@@ -50,7 +50,7 @@ final class Flows {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             Map<String, Object> caller = CALLERS.get(random.nextInt(CALLERS.size()));
             String tenant = (String) caller.get("tid");
-            long lead = tenantWide(random.nextLong(SETTINGS.leadsPerTenant()) + 1);
+            long lead = tenantWideLead(random);
             long opportunity = random.nextLong(SETTINGS.opportunitiesPerTenant()) + 1;
             return Map.<String, Object>of(
                     "tid", tenant,
@@ -64,9 +64,12 @@ final class Flows {
         }).iterator();
     }
 
-    /** Seeded leads with n % 10 in {0, 1} belong to a warehouse; move n to a tenant-wide one. */
-    private static long tenantWide(long n) {
-        return n % 10 < 2 ? Math.min(n + 2, SETTINGS.leadsPerTenant()) : n;
+    /**
+     * A random tenant-wide seeded lead, which every caller of the tenant may read: seeded leads 1..N with
+     * n % 10 in {0, 1} belong to a warehouse, so n is 10 k + 2..9 (N is a multiple of 10).
+     */
+    private static long tenantWideLead(ThreadLocalRandom random) {
+        return 10 * random.nextLong(SETTINGS.leadsPerTenant() / 10) + 2 + random.nextLong(8);
     }
 
     static ChainBuilder caller() {
