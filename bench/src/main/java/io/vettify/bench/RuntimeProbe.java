@@ -14,17 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What the runtime process does while a scenario runs: CPU time and resident memory from /proc (sampled every
- * 250 ms), and the 5xx answers it counted itself (Micrometer's http_server_requests_seconds_count at /q/metrics),
+ * 250 ms); where the rest of the machine's CPU went (PostgreSQL's processes, this load generator, the machine's busy
+ * time), since all of them share the same cores; and the 5xx answers it counted itself (Micrometer's http_server_requests_seconds_count at /q/metrics),
  * so a server error is counted even when the load tool saw a timeout.
  */
 public final class RuntimeProbe {
 
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    /** A series of 5xx answers; label values may hold braces (uri="/v1/crm/leads/{id}"), so quoted values are skipped whole. */
     private static final Pattern SERVER_ERRORS = Pattern.compile(
-            "http_server_requests_seconds_count\\{[^}]*status=\"5\\d\\d\"[^}]*} ([0-9.eE+]+)");
+            "^http_server_requests_seconds_count\\{(?:[^\"}]|\"[^\"]*\")*status=\"5\\d\\d\"(?:[^\"}]|\"[^\"]*\")*} ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
 
     private final BenchSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -34,6 +38,9 @@ public final class RuntimeProbe {
     private long rssSum;
     private long rssSamples;
     private long cpuTicksBefore;
+    private long postgresTicksBefore;
+    private long loadGeneratorTicksBefore;
+    private long machineBusyTicksBefore;
     private long nanosBefore;
     private double serverErrorsBefore;
 
@@ -43,6 +50,9 @@ public final class RuntimeProbe {
 
     public void start() {
         cpuTicksBefore = cpuTicks();
+        postgresTicksBefore = postgresTicks();
+        loadGeneratorTicksBefore = ticksOf(Path.of("/proc/self/stat"));
+        machineBusyTicksBefore = machineBusyTicks();
         serverErrorsBefore = serverErrors();
         nanosBefore = System.nanoTime();
         sampling = true;
@@ -76,6 +86,11 @@ public final class RuntimeProbe {
         probe.put("description", description);
         probe.put("wallSeconds", seconds);
         probe.put("cpuPercentOfOneCore", 100 * cpuSeconds / seconds);
+        probe.put("postgresCpuPercentOfOneCore", percentOfOneCore(postgresTicks() - postgresTicksBefore, seconds));
+        probe.put("loadGeneratorCpuPercentOfOneCore",
+                percentOfOneCore(ticksOf(Path.of("/proc/self/stat")) - loadGeneratorTicksBefore, seconds));
+        probe.put("machineCpuPercentOfOneCore", percentOfOneCore(machineBusyTicks() - machineBusyTicksBefore, seconds));
+        probe.put("cores", Runtime.getRuntime().availableProcessors());
         synchronized (this) {
             probe.put("rssMaxMb", maxRssKb / 1024.0);
             probe.put("rssMeanMb", rssSamples == 0 ? 0 : rssSum / (double) rssSamples / 1024.0);
@@ -94,12 +109,48 @@ public final class RuntimeProbe {
     }
 
     private long cpuTicks() {
-        String stat = read(Path.of("/proc", String.valueOf(settings.runtimePid()), "stat"));
+        return ticksOf(Path.of("/proc", String.valueOf(settings.runtimePid()), "stat"));
+    }
+
+    /** User plus system CPU ticks of one process, from its /proc/&lt;pid&gt;/stat (0 when it is gone). */
+    private static long ticksOf(Path statFile) {
+        String stat = read(statFile);
         if (stat.isEmpty()) {
             return 0;
         }
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+    }
+
+    /**
+     * The ticks of every PostgreSQL process now alive (postmaster, backends, background workers). Backends live as
+     * long as the pool's connections, so a scenario's difference is what PostgreSQL spent on it.
+     */
+    private static long postgresTicks() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(dir -> read(dir.resolve("comm")).strip().equals("postgres"))
+                    .mapToLong(dir -> ticksOf(dir.resolve("stat")))
+                    .sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Busy ticks of all cores together: everything but idle and I/O wait, from the first line of /proc/stat. */
+    private static long machineBusyTicks() {
+        String[] cpu = read(Path.of("/proc/stat")).split("\n", 2)[0].trim().split("\s+");
+        long busy = 0;
+        for (int i = 1; i < cpu.length && i <= 7; i++) { // user nice system idle iowait irq softirq
+            if (i != 4 && i != 5) { // idle, iowait
+                busy += Long.parseLong(cpu[i]);
+            }
+        }
+        return busy;
+    }
+
+    private static double percentOfOneCore(long ticks, double seconds) {
+        return 100.0 * ticks / CLOCK_TICKS_PER_SECOND / seconds;
     }
 
     private long rssKb() {
