@@ -97,7 +97,8 @@ class LeadResponseSlaTest {
         sweeper.sweep();
         sweeper.sweep();
 
-        assertThat(count(tenant, MISSED)).isEqualTo(1.0);
+        // a sweep that won counts right after its commit, which may be a moment after the answer it held up
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(count(tenant, MISSED)).isEqualTo(1.0));
         assertThat(count(tenant, RESPONDED)).isZero();
         assertThat(settlement(late)).containsEntry("status", "CONTACTED").containsEntry("response_outcome", "MISSED")
                 .extractingByKey("first_response_at").isNotNull();
