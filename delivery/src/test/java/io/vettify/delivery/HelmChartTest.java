@@ -99,10 +99,13 @@ class HelmChartTest {
                 .flatMap(g -> StreamSupport.stream(g.path("rules").spliterator(), false))
                 .collect(Collectors.toMap(r -> r.path("alert").asText(), r -> r.path("expr").asText()));
         assertThat(alerts.keySet()).containsExactlyInAnyOrder("VettifyRuntimeErrorRateHigh", "VettifyRuntimeLatencyHigh",
-                "VettifyConsumerLagHigh", "VettifyOutboxLagHigh", "VettifyAnafFailureRateHigh", "VettifyAnafLatencyHigh",
-                "VettifyOperatorReconcileFailures", "VettifyOperatorDown");
+                "VettifyLeadResponseRateLow", "VettifyConsumerLagHigh", "VettifyOutboxLagHigh",
+                "VettifyAnafFailureRateHigh", "VettifyAnafLatencyHigh", "VettifyOperatorReconcileFailures",
+                "VettifyOperatorDown");
         assertThat(alerts.get("VettifyRuntimeErrorRateHigh")).contains("http_server_requests_seconds_count")
                 .contains("status=~\"5..\"").contains("> 0.01");
+        assertThat(alerts.get("VettifyLeadResponseRateLow")).contains("vettify_lead_responses_total{outcome=\"missed\"}")
+                .contains("< 0.95");
         assertThat(alerts.get("VettifyConsumerLagHigh")).contains("vettify_consumer_lag_seconds_max").contains("> 60");
         assertThat(alerts.get("VettifyOutboxLagHigh")).contains("vettify_outbox_oldest_pending_age_seconds)").contains("> 60");
         assertThat(alerts.get("VettifyAnafFailureRateHigh")).contains("vettify_worker_requests_total")

@@ -19,6 +19,7 @@ import io.vettify.crm.common.consent.MarketingConsent;
 import io.vettify.crm.common.validation.FiscalCodes;
 import io.vettify.crm.contacts.Contact;
 import io.vettify.crm.contacts.ContactRepository;
+import io.vettify.crm.leads.responses.LeadResponses;
 import io.vettify.crm.messaging.DomainEvents;
 import io.vettify.crm.messaging.EventTypes;
 import io.vettify.crm.opportunities.Opportunity;
@@ -58,11 +59,13 @@ public class LeadService {
     private final Summaries summaries;
     private final AuditTrail audit;
     private final ConsentAudit consentAudit;
+    private final LeadResponses responses;
 
     public LeadService(LeadRepository leads, AccountRepository accounts, ContactRepository contacts,
             OpportunityRepository opportunities, TenantContext tenant, MergePatch mergePatch, DomainEvents events,
             TimelineService timeline, AccountVerification verification, Summaries summaries, AuditTrail audit,
-            ConsentAudit consentAudit) {
+            ConsentAudit consentAudit, LeadResponses responses) {
+        this.responses = responses;
         this.verification = verification;
         this.summaries = summaries;
         this.events = events;
@@ -91,6 +94,9 @@ public class LeadService {
         lead.status = request.status() == null ? LeadStatus.NEW : editableStatus(request.status());
         apply(lead, request);
         leads.persistAndFlush(lead);
+        if (lead.status == LeadStatus.NEW) {
+            responses.track(lead);
+        }
         consentAudit.recordIfChanged("lead", lead.id, MarketingConsent.NONE, lead.consent());
         events.record(EventTypes.LEAD_CREATED, "lead", lead.id, lead.whid, LeadEvents.Created.of(lead));
         return LeadView.of(lead);
@@ -99,12 +105,19 @@ public class LeadService {
     public LeadView replace(UUID id, LeadRequest request) {
         Lead lead = findUnconverted(id);
         lead.checkVersion(request.version(), "lead");
+        LeadStatus statusBefore = lead.status;
+        String whidBefore = lead.whid;
         if (request.status() != null && request.status() != lead.status) {
             lead.status = editableStatus(request.status());
         }
         MarketingConsent consentBefore = lead.consent();
         apply(lead, request);
         leads.flush();
+        if (statusBefore == LeadStatus.NEW && lead.status != LeadStatus.NEW) {
+            responses.responded(lead);
+        } else if (lead.status == LeadStatus.NEW && !Objects.equals(whidBefore, lead.whid)) {
+            responses.movedWarehouse(lead);
+        }
         consentAudit.recordIfChanged("lead", lead.id, consentBefore, lead.consent());
         return LeadView.of(lead);
     }
@@ -124,9 +137,13 @@ public class LeadService {
             throw ProblemException.conflict("lead " + id + " is " + lead.status
                     + ": only NEW or CONTACTED leads can be qualified");
         }
+        LeadStatus statusBefore = lead.status;
         lead.status = LeadStatus.QUALIFIED;
         lead.score = LeadScoring.score(lead);
         leads.flush();
+        if (statusBefore == LeadStatus.NEW) {
+            responses.responded(lead);
+        }
         return LeadView.of(lead);
     }
 
