@@ -104,8 +104,10 @@ public final class BenchReport {
         for (JsonNode scenario : scenarios) {
             double perSecond = scenario.path("requests").path(0).path("perSecond").asDouble();
             double runtime = scenario.path("cpuPercentOfOneCore").asDouble();
-            line("| %s | %.0f | %.0f | %.0f | %.0f | %s |".formatted(scenario.path("scenario").asText(), runtime,
-                    scenario.path("postgresCpuPercentOfOneCore").asDouble(),
+            double postgres = scenario.path("postgresCpuPercentOfOneCore").asDouble();
+            line("| %s | %.0f | %s | %.0f | %.0f | %s |".formatted(scenario.path("scenario").asText(), runtime,
+                    // a restart replaces every PostgreSQL process: what the old ones spent is gone with them
+                    postgres < 0 ? "— (restarted)" : "%.0f".formatted(postgres),
                     scenario.path("loadGeneratorCpuPercentOfOneCore").asDouble(),
                     scenario.path("machineCpuPercentOfOneCore").asDouble(),
                     perSecond > 0 ? "%.2f".formatted(10 * runtime / perSecond) : "—"));

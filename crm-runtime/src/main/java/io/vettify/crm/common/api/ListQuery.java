@@ -90,7 +90,7 @@ public final class ListQuery<E> {
         String hql = "from " + entityType.getSimpleName() + " e" + whereClause(where)
                 + " order by e." + key.property() + direction + ", e.id" + direction;
         // A page is only ever read and turned into views: read-only entities keep no snapshot and are skipped by the
-        // dirty check at commit (the largest share of a list request's CPU in the bench profile was Hibernate's).
+        // dirty check at commit.
         TypedQuery<E> query = entityManager.createQuery(hql, entityType).setMaxResults(limit + 1)
                 .setHint(HibernateHints.HINT_READ_ONLY, true);
         queryParameters.forEach(query::setParameter);
