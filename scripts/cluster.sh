@@ -556,6 +556,13 @@ status:
   capacity: {cpu: "32", memory: 256Gi, pods: "110"}
 NODE
   done
+  # kwok v0.7.0 can start without any Stage: its stage manager reads the Stages once at start through a cache keyed
+  # by the informer's last resource version, and a read racing the informer's first list is cached empty under ""
+  # — then no stage ever makes the nodes Ready (seen once here, in a quick down/up). A change to the Stages gives
+  # them a new resource version, which makes kwok read them again; it changes nothing when kwok has them already.
+  if ! kubectl_ wait --for=condition=Ready --timeout=30s "${KWOK_NODES[@]/#/node/}" >/dev/null 2>&1; then
+    kubectl_ annotate stages.kwok.x-k8s.io --all --overwrite "vettify.io/reread=$(date +%s)" >/dev/null
+  fi
   # Seconds on an idle machine; much longer on 2 cores that other builds keep busy.
   wait_for kwok 180 kubectl_ wait --for=condition=Ready --timeout=5s "${KWOK_NODES[@]/#/node/}"
   # A Node made by hand starts with the not-ready taint; the node-lifecycle controller removes it once the node is
