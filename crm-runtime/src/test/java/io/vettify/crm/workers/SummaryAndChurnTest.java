@@ -7,12 +7,15 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.vettify.crm.security.Scopes;
 import io.vettify.crm.testing.Api;
 import io.vettify.crm.testing.Fixtures;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class SummaryAndChurnTest {
 
     private final String tenant = Api.newTenant();
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void aLeadsSummaryIsAJobWhoseResultIsTheSummary() {
@@ -84,6 +90,12 @@ class SummaryAndChurnTest {
         JsonPath won = await().atMost(Jobs.WAIT).until(() -> as(tenant).get("/v1/crm/accounts/" + winning).jsonPath(),
                 a -> a.getString("churnRisk") != null);
         assertThat(won.getString("churnRisk")).isEqualTo("LOW");
+
+        HashCommands<String, String, String> features = redis.hash(String.class);
+        assertThat(features.hgetall("churn:" + tenant + ":" + losing))
+                .containsEntry("closedLost", "3").doesNotContainKey("closedWon").containsKey("lastActivityAt");
+        assertThat(features.hgetall("churn:" + tenant + ":" + winning))
+                .containsEntry("closedWon", "1").doesNotContainKey("closedLost");
     }
 
     private void close(String account, String name, String stage) {
