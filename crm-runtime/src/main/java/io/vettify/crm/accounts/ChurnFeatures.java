@@ -6,6 +6,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.hash.HashCommands;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
+import io.quarkus.redis.datasource.sortedset.ZAddArgs;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import io.quarkus.scheduler.Scheduled;
 import io.vettify.crm.tenancy.TenantScope;
@@ -36,20 +37,7 @@ public class ChurnFeatures {
 
     private static final Logger LOG = Logger.getLogger(ChurnFeatures.class);
     static final String DUE = "churn:due";
-    /**
-     * One activity in one round trip (KEYS: the account's hash, the due set; ARGV: now in epoch seconds, the counter
-     * of this kind of activity or '', when the recomputation is due, the due set's member). Command by command it was
-     * four round trips after every commit, and at 1,000 users they overflowed the connection pool's waiting queue.
-     */
-    private static final String RECORD_ACTIVITY = """
-            redis.call('HINCRBY', KEYS[1], 'activities', 1)
-            redis.call('HSET', KEYS[1], 'lastActivityAt', ARGV[1])
-            if ARGV[2] ~= '' then redis.call('HINCRBY', KEYS[1], ARGV[2], 1) end
-            redis.call('ZADD', KEYS[2], 'NX', ARGV[3], ARGV[4])
-            return 1
-            """;
 
-    private final RedisDataSource redis;
     private final HashCommands<String, String, String> hashes;
     private final SortedSetCommands<String, String> due;
     private final TenantScope tenantScope;
@@ -61,7 +49,6 @@ public class ChurnFeatures {
     public ChurnFeatures(RedisDataSource redis, TenantScope tenantScope, WorkerClient workers,
             AccountRepository accounts, ObjectMapper mapper,
             @ConfigProperty(name = "vettify.churn.debounce", defaultValue = "PT30S") Duration debounce) {
-        this.redis = redis;
         this.hashes = redis.hash(String.class);
         this.due = redis.sortedSet(String.class);
         this.tenantScope = tenantScope;
@@ -81,10 +68,24 @@ public class ChurnFeatures {
             return; // a register's answer says nothing about the customer's behaviour
         }
         try {
-            Instant now = Instant.now();
-            redis.execute("EVAL", RECORD_ACTIVITY, "2", key(activity.tid(), activity.accountId()), DUE,
-                    Long.toString(now.getEpochSecond()), counterOf(activity),
-                    Long.toString(now.plus(debounce).toEpochMilli()),
+            String key = key(activity.tid(), activity.accountId());
+            hashes.hincrby(key, "activities", 1);
+            hashes.hset(key, "lastActivityAt", Long.toString(Instant.now().getEpochSecond()));
+            switch (activity.kind()) {
+                case OPPORTUNITY_STAGE_CHANGED -> {
+                    Object to = activity.data().get("toStage");
+                    if (to != null && "CLOSED_LOST".equals(to.toString())) {
+                        hashes.hincrby(key, "closedLost", 1);
+                    } else if (to != null && "CLOSED_WON".equals(to.toString())) {
+                        hashes.hincrby(key, "closedWon", 1);
+                    }
+                }
+                case SALES_ORDER_CREATED -> hashes.hincrby(key, "orders", 1);
+                default -> {
+                }
+            }
+            double when = Instant.now().plus(debounce).toEpochMilli();
+            due.zadd(DUE, new ZAddArgs().nx(), when,
                     activity.tid() + "|" + (activity.whid() == null ? "" : activity.whid()) + "|" + activity.accountId());
         } catch (RuntimeException e) {
             LOG.warnf("churn features of account %s not updated (%s)", activity.accountId(), e.getMessage());
@@ -130,19 +131,6 @@ public class ChurnFeatures {
                 .put("activities", count(stored, "activities"))
                 .put("daysSinceLastActivity", Math.max(0, Instant.now().getEpochSecond() - last) / 86_400.0);
         workers.submit(Workers.AI_CHURN, AccountVerification.SUBJECT, accountId, request);
-    }
-
-    /** The feature counter this activity adds to besides {@code activities}, or '' for none. */
-    private static String counterOf(AccountActivity activity) {
-        return switch (activity.kind()) {
-            case OPPORTUNITY_STAGE_CHANGED -> switch (String.valueOf(activity.data().get("toStage"))) {
-                case "CLOSED_LOST" -> "closedLost";
-                case "CLOSED_WON" -> "closedWon";
-                default -> "";
-            };
-            case SALES_ORDER_CREATED -> "orders";
-            default -> "";
-        };
     }
 
     private static int count(Map<String, String> stored, String field) {
